@@ -1,0 +1,423 @@
+"""The one message catalogue: every word the site or the checker shows, in Dutch and English.
+
+Keys are dotted for labels on the site (``label.…``), bare codes for content
+messages (the code is also printed in brackets, so tests can rely on it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .diagnostics import Message, Param, Severity, Text
+
+LANGUAGES = ("nl", "en")
+
+# key: (Dutch, English)
+ENTRIES: dict[str, tuple[str, str]] = {
+    # --- severities --------------------------------------------------------
+    "severity.error": ("fout", "error"),
+    "severity.warning": ("waarschuwing", "warning"),
+    "severity.info": ("info", "info"),
+    # --- hints appended to messages ------------------------------------------
+    "hint.did-you-mean": (" — bedoelt u '{word}'?", " — did you mean '{word}'?"),
+    "hint.none": ("", ""),
+    # --- reading files -------------------------------------------------------
+    "yaml-syntax": (
+        "de YAML is niet leesbaar: {problem}; controleer inspringing, dubbele punten en aanhalingstekens",
+        "the YAML cannot be read: {problem}; check indentation, colons and quotes",
+    ),
+    "not-a-mapping": (
+        "verwacht een lijst van sleutels met waarden (sleutel: waarde), maar vond {found}",
+        "expected keys with values (key: value), but found {found}",
+    ),
+    "front-matter-missing": (
+        "het bestand begint niet met een kop tussen twee regels '---'; zet de gegevens (title: …) bovenaan tussen '---' en '---'",
+        "the file does not start with a header between two '---' lines; put the data (title: …) at the top between '---' and '---'",
+    ),
+    "front-matter-unclosed": (
+        "de kop bovenaan wordt niet afgesloten met een regel '---'",
+        "the header at the top is not closed with a '---' line",
+    ),
+    "missing-folder": (
+        "de map ontbreekt; maak de map '{folder}' aan",
+        "the folder is missing; create the folder '{folder}'",
+    ),
+    "missing-file": (
+        "het bestand ontbreekt; maak '{file}' aan",
+        "the file is missing; create '{file}'",
+    ),
+    "bad-file-id": (
+        "de bestandsnaam '{name}' is geen geldige id: gebruik alleen kleine letters, cijfers en streepjes (bijv. '{example}')",
+        "the file name '{name}' is not a valid id: use lowercase letters, digits and hyphens only (e.g. '{example}')",
+    ),
+    "ignored-file": (
+        "dit bestand wordt niet gebruikt: in deze map horen alleen {expected}-bestanden",
+        "this file is not used: this folder holds only {expected} files",
+    ),
+    "not-utf8": (
+        "het bestand is geen UTF-8-tekst; sla het op als UTF-8",
+        "the file is not UTF-8 text; save it as UTF-8",
+    ),
+    # --- fields --------------------------------------------------------------
+    "missing-key": (
+        "de verplichte sleutel '{key}' ontbreekt{context}",
+        "the required key '{key}' is missing{context}",
+    ),
+    "unknown-key": (
+        "'{key}' is geen bekende sleutel{hint}; bekende sleutels: {known}",
+        "'{key}' is not a known key{hint}; known keys: {known}",
+    ),
+    "wrong-type": (
+        "'{key}' moet {expected} zijn, maar is {found}",
+        "'{key}' must be {expected}, but is {found}",
+    ),
+    "bad-choice": (
+        "'{key}' heeft de waarde '{value}'{hint}; toegestaan: {allowed}",
+        "'{key}' has the value '{value}'{hint}; allowed: {allowed}",
+    ),
+    "bad-date": (
+        "'{key}' is geen geldige datum: '{value}'; schrijf JJJJ-MM-DD, bijv. 2026-03-01",
+        "'{key}' is not a valid date: '{value}'; write YYYY-MM-DD, e.g. 2026-03-01",
+    ),
+    "bad-id": (
+        "'{value}' is geen geldige id voor '{key}': gebruik alleen kleine letters, cijfers en streepjes (bijv. '{example}')",
+        "'{value}' is not a valid id for '{key}': use lowercase letters, digits and hyphens only (e.g. '{example}')",
+    ),
+    "bad-url": (
+        "'{key}' moet een webadres zijn dat begint met https://, http:// of mailto:, maar is '{value}'",
+        "'{key}' must be a web address starting with https://, http:// or mailto:, but is '{value}'",
+    ),
+    "empty-list": (
+        "'{key}' is een lege lijst; noem minstens één {item}",
+        "'{key}' is an empty list; name at least one {item}",
+    ),
+    "duplicate-in-list": (
+        "'{value}' staat twee keer in '{key}'",
+        "'{value}' is listed twice in '{key}'",
+    ),
+    # --- organisation ----------------------------------------------------------
+    "bad-level-scale": (
+        "de niveaus moeten oplopen vanaf 0 zonder gaten (0, 1, 2, …); niveau {level} hoort op plaats {position}",
+        "the levels must rise from 0 without gaps (0, 1, 2, …); level {level} belongs in position {position}",
+    ),
+    "level-out-of-scale": (
+        "niveau {level} bestaat niet; de schaal in {scale_file} loopt van {low} tot en met {high}",
+        "level {level} does not exist; the scale in {scale_file} runs from {low} to {high}",
+    ),
+    "duplicate-team": (
+        "team '{id}' staat al op regel {other_line}",
+        "team '{id}' is already on line {other_line}",
+    ),
+    # --- cross-references ------------------------------------------------------
+    "unknown-work-process": (
+        "onbekend werkproces '{id}'{hint} (werkprocessen staan in {folder})",
+        "unknown work process '{id}'{hint} (work processes live in {folder})",
+    ),
+    "unknown-source": (
+        "onbekende bron '{id}'{hint} (bronnen staan in {folder})",
+        "unknown source '{id}'{hint} (sources live in {folder})",
+    ),
+    "unknown-format": (
+        "onbekend opleidingsformat '{id}'{hint} (formats staan in {folder})",
+        "unknown training format '{id}'{hint} (formats live in {folder})",
+    ),
+    "unknown-team": (
+        "onbekend team '{id}'{hint}; teams staan onder 'teams:' in {file}",
+        "unknown team '{id}'{hint}; teams are listed under 'teams:' in {file}",
+    ),
+    "unknown-person": (
+        "onbekende persoon '{id}'{hint}; bekende ids staan in {file}",
+        "unknown person '{id}'{hint}; known ids are in {file}",
+    ),
+    "unknown-criterion": (
+        "onbekend criterium '{id}'{hint}; criteria staan in de werkprocessen in {folder}",
+        "unknown criterion '{id}'{hint}; criteria are listed in the work processes in {folder}",
+    ),
+    "duplicate-criterion": (
+        "criterium-id '{id}' bestaat al in {other}; elk criterium heeft een eigen id die nooit hergebruikt wordt",
+        "criterion id '{id}' already exists in {other}; every criterion has its own id that is never reused",
+    ),
+    "duplicate-work-process": (
+        "werkproces '{id}' staat al eerder in dit format (regel {other_line})",
+        "work process '{id}' is already in this format (line {other_line})",
+    ),
+    "withdrawn-source": (
+        "bron '{id}' is ingetrokken (status: withdrawn) maar wordt nog gebruikt; kies een geldige bron of haal de verwijzing weg",
+        "source '{id}' is withdrawn (status: withdrawn) but still cited; choose a valid source or remove the reference",
+    ),
+    "retired-work-process-in-format": (
+        "werkproces '{id}' is buiten gebruik (retired: true) maar staat nog in dit format",
+        "work process '{id}' is retired (retired: true) but still listed in this format",
+    ),
+    "empty-format": (
+        "dit format heeft geen werkprocessen; noem er minstens één onder 'core_tasks:' → 'work_processes:'",
+        "this format has no work processes; list at least one under 'core_tasks:' → 'work_processes:'",
+    ),
+    "attachment-missing": (
+        "bijlage '{file}' bestaat niet; zet het bestand in {folder} of pas 'file:' aan",
+        "attachment '{file}' does not exist; put the file in {folder} or correct 'file:'",
+    ),
+    "attachment-outside": (
+        "bijlage '{file}' ligt buiten {folder}; verwijs naar een bestand in die map, bijv. 'files/procedure.pdf'",
+        "attachment '{file}' is outside {folder}; point to a file in that folder, e.g. 'files/procedure.pdf'",
+    ),
+    "criterion-level-range": (
+        "criteria horen bij niveau 1 tot en met {high}, niet bij niveau {level}",
+        "criteria belong to levels 1 to {high}, not to level {level}",
+    ),
+    "finished-missing": (
+        "status is 'done' maar 'finished' (de einddatum) ontbreekt",
+        "status is 'done' but 'finished' (the end date) is missing",
+    ),
+    # --- CSV files ------------------------------------------------------------
+    "csv-header": (
+        "de kopregel moet de kolommen {expected} bevatten; ontbrekend: {missing}",
+        "the header row must have the columns {expected}; missing: {missing}",
+    ),
+    "csv-unknown-column": (
+        "onbekende kolom '{column}'{hint}; verwacht: {expected}",
+        "unknown column '{column}'{hint}; expected: {expected}",
+    ),
+    "csv-columns": (
+        "deze regel heeft {found} velden, de kopregel {expected}; staat er een scheidingsteken te veel of te weinig?",
+        "this row has {found} fields, the header {expected}; is there a separator too many or too few?",
+    ),
+    "csv-empty": (
+        "het bestand is leeg; de eerste regel moet de kolomnamen bevatten: {expected}",
+        "the file is empty; the first row must name the columns: {expected}",
+    ),
+    "bad-yes-no": (
+        "'{key}' moet 'yes' of 'no' zijn (of leeg), maar is '{value}'",
+        "'{key}' must be 'yes' or 'no' (or empty), but is '{value}'",
+    ),
+    "bad-number": (
+        "'{key}' moet een geheel getal zijn, maar is '{value}'",
+        "'{key}' must be a whole number, but is '{value}'",
+    ),
+    "duplicate-person": (
+        "persoon '{id}' staat al op regel {other_line}",
+        "person '{id}' is already on line {other_line}",
+    ),
+    "future-date": (
+        "de datum {value} ligt na de bouwdatum {today}; een aftekening kan niet in de toekomst liggen",
+        "the date {value} is after the build date {today}; a sign-off cannot lie in the future",
+    ),
+    "signoff-both": (
+        "vul óf 'criterion' óf 'level' in, niet beide: een regel tekent één criterium af of beoordeelt het hele werkproces",
+        "fill in either 'criterion' or 'level', not both: a row signs one criterion or assesses the whole work process",
+    ),
+    "signoff-neither": (
+        "vul 'criterion' (een criterium) of 'level' (beoordeling van het hele werkproces) in",
+        "fill in 'criterion' (one criterion) or 'level' (an assessment of the whole work process)",
+    ),
+    "criterion-other-work-process": (
+        "criterium '{id}' hoort bij werkproces '{owner}', niet bij '{work_process}'",
+        "criterion '{id}' belongs to work process '{owner}', not to '{work_process}'",
+    ),
+    # --- build -------------------------------------------------------------
+    "personal-data-off": (
+        "personal_data staat uit: de matrix, de POP's, de teampagina's en de planning worden niet gepubliceerd; zet 'personal_data: true' in {file} om ze te tonen",
+        "personal_data is off: the matrix, POP, team and planning pages are not published; set 'personal_data: true' in {file} to show them",
+    ),
+    "page-conflict": (
+        "de pagina '{path}' heeft hetzelfde adres als een pagina die de generator maakt; geef het bestand een andere naam",
+        "the page '{path}' has the same address as a page the generator makes; give the file another name",
+    ),
+    "content-errors": (
+        "{count} fout(en) in de inhoud; de site is niet gebouwd",
+        "{count} error(s) in the content; the site was not built",
+    ),
+    # --- labels on the site ------------------------------------------------------
+    "label.home": ("Start", "Home"),
+    "label.overview": ("Overzicht", "Overview"),
+    "label.formats": ("Opleidingsformats", "Training formats"),
+    "label.format": ("Opleidingsformat", "Training format"),
+    "label.work-processes": ("Werkprocessen", "Work processes"),
+    "label.work-process": ("Werkproces", "Work process"),
+    "label.sources": ("Informatiebronnen", "Information sources"),
+    "label.source": ("Informatiebron", "Information source"),
+    "label.checklists": ("Aftekenlijsten", "Checklists"),
+    "label.checklists-intro": (
+        "Per opleidingsformat en niveau een lijst van de succescriteria om af te drukken en op de werkvloer af te tekenen.",
+        "Per training format and level, a list of the success criteria to print and sign on the floor.",
+    ),
+    "label.checklist-level": ("Niveau {level} — {label}", "Level {level} — {label}"),
+    "label.checklist-title": ("Aftekenlijst {format} — niveau {level} ({label})", "Checklist {format} — level {level} ({label})"),
+    "label.deployability": ("Inzetbaarheid", "Deployability"),
+    "label.matrices": ("Inzetbaarheidsmatrix", "Deployability matrix"),
+    "label.matrices-intro": (
+        "Per opleidingsformat: per ploeg en per medewerker het behaalde niveau op elk werkproces, berekend uit de aftekeningen.",
+        "Per training format: per team and per employee the level reached on each work process, computed from the sign-offs.",
+    ),
+    "label.matrix-of": ("Inzetbaarheidsmatrix {format}", "Deployability matrix {format}"),
+    "label.teams": ("Teams", "Teams"),
+    "label.team": ("Team", "Team"),
+    "label.planning": ("Opleidingsplanning", "Training planning"),
+    "label.health": ("Inhoud op orde", "Content health"),
+    "label.pop-of": ("POP {name}", "Development plan {name}"),
+    "label.further": ("Verder op deze site", "More on this site"),
+    "label.level-scale": ("De niveaus", "The levels"),
+    "label.level": ("Niveau", "Level"),
+    "label.name": ("Naam", "Name"),
+    "label.meaning": ("Betekenis", "Meaning"),
+    "label.target-level": ("Doelniveau", "Target level"),
+    "label.overall-level": ("Totaalniveau", "Overall level"),
+    "label.qualification": ("Kwalificatie", "Qualification"),
+    "label.crebo": ("crebo", "crebo"),
+    "label.core-tasks": ("Kerntaken en werkprocessen", "Core tasks and work processes"),
+    "label.code": ("Code", "Code"),
+    "label.criteria": ("Succescriteria", "Success criteria"),
+    "label.criterion": ("Criterium", "Criterion"),
+    "label.kind": ("Soort", "Kind"),
+    "label.people": ("Medewerkers", "Employees"),
+    "label.employee": ("Medewerker", "Employee"),
+    "label.coach": ("Coach", "Coach"),
+    "label.status": ("Status", "Status"),
+    "label.retired": ("buiten gebruik", "retired"),
+    "label.retired-work-process": (
+        "Dit werkproces is buiten gebruik. Het telt niet meer mee voor niveaus; aftekeningen blijven in de historie.",
+        "This work process is retired. It no longer counts for levels; sign-offs stay in the history.",
+    ),
+    "label.retired-criteria": ("Criteria buiten gebruik", "Retired criteria"),
+    "label.retired-on": ("buiten gebruik sinds {date}", "retired since {date}"),
+    "label.valid-months": ("Aftekeningen geldig", "Sign-offs valid for"),
+    "label.months": ("{count} maanden", "{count} months"),
+    "label.no-criteria-at-level": (
+        "Geen criteria op dit niveau: dit niveau wordt alleen bereikt via een beoordeling van het hele werkproces.",
+        "No criteria at this level: it is reached only by an assessment of the whole work process.",
+    ),
+    "label.type": ("Soort", "Type"),
+    "label.owner": ("Eigenaar", "Owner"),
+    "label.version": ("Versie", "Version"),
+    "label.reviewed": ("Laatst beoordeeld", "Last reviewed"),
+    "label.review-due": ("Herzien vóór", "Review due"),
+    "label.review-overdue": ("herziening verlopen", "review overdue"),
+    "label.changed": ("Gewijzigd", "Changed"),
+    "label.link": ("Document", "Document"),
+    "label.file": ("Bijlage", "Attachment"),
+    "label.withdrawn-source": (
+        "Deze bron is ingetrokken en mag niet meer gebruikt worden.",
+        "This source is withdrawn and must no longer be used.",
+    ),
+    "label.used-by": ("Gebruikt bij", "Used by"),
+    "label.not-used": ("Geen enkel criterium verwijst naar deze bron.", "No criterion cites this source."),
+    "label.as-of": ("Stand per {date}", "As of {date}"),
+    "label.start-date": ("Datum start", "Start date"),
+    "label.content-date": ("Inhoud van", "Content as of"),
+    "label.date": ("Datum", "Date"),
+    "label.initials": ("Paraaf", "Initials"),
+    "label.download-csv": ("Download als CSV", "Download as CSV"),
+    "label.legend": ("Legenda", "Legend"),
+    "label.expires-soon": ("aftekening verloopt binnen 90 dagen", "sign-off expires within 90 days"),
+    "label.expires-on": ("verloopt op {date}", "expires on {date}"),
+    "label.nobody-in-format": ("Er is nog niemand in dit format.", "There is nobody in this format yet."),
+    "label.totals": ("Totaal", "Total"),
+    "label.coverage-row": ("Aantal op niveau ≥ {level}", "Number at level ≥ {level}"),
+    "label.minimum": ("minimaal {count} nodig", "at least {count} needed"),
+    "label.minimum-short": ("Minimum", "Minimum"),
+    "label.count": ("Aantal", "Count"),
+    "label.shortfalls": ("Tekorten", "Shortfalls"),
+    "label.team-coverage-intro": (
+        "Per werkproces het aantal actieve teamleden op niveau {level} ({label}) of hoger; minimaal {count} nodig. Tekorten staan bovenaan.",
+        "Per work process the number of active team members at level {level} ({label}) or higher; at least {count} needed. Shortfalls first.",
+    ),
+    "label.levels-per-work-process": ("Niveau per werkproces", "Level per work process"),
+    "label.gap": ("Tekort", "Gap"),
+    "label.next-steps": ("Af te tekenen voor het volgende niveau", "To sign for the next level"),
+    "label.assessment-only": (
+        "Dit niveau heeft geen criteria: het wordt behaald met een beoordeling van het hele werkproces.",
+        "This level has no criteria: it is reached by an assessment of the whole work process.",
+    ),
+    "label.no-next-steps": ("Op alle werkprocessen is het doelniveau bereikt.", "The target level is reached on every work process."),
+    "label.reinstruction": ("Herinstructie nodig", "Re-instruction needed"),
+    "label.signed-on": ("Afgetekend op", "Signed on"),
+    "label.planned-training": ("Geplande opleiding", "Planned training"),
+    "label.due": ("Gereed vóór", "Due"),
+    "label.activity": ("Activiteit", "Activity"),
+    "label.overdue": ("verlopen", "overdue"),
+    "label.nothing-planned": ("Geen opleiding gepland.", "No training planned."),
+    "label.history": ("Historie van aftekeningen", "Sign-off history"),
+    "label.signed": ("Afgetekend", "Signed"),
+    "label.assessor": ("Beoordelaar", "Assessor"),
+    "label.note": ("Opmerking", "Note"),
+    "label.expired": ("verlopen", "expired"),
+    "label.assessment": ("beoordeling hele werkproces: niveau {level}", "assessment of the whole work process: level {level}"),
+    "label.no-signoffs": ("Nog geen aftekeningen.", "No sign-offs yet."),
+    "label.sources-due": ("Bronnen waarvan de herziening verlopen is", "Sources overdue for review"),
+    "label.criteria-without-source": ("Criteria zonder bron", "Criteria without a source"),
+    "label.unused-sources": ("Bronnen die niemand gebruikt", "Sources nothing uses"),
+    "label.overdue-training": ("Verlopen geplande opleiding", "Overdue planned training"),
+    "label.personal-data-hidden": (
+        "Niet getoond: persoonsgegevens worden niet gepubliceerd (personal_data).",
+        "Not shown: personal data is not published (personal_data).",
+    ),
+    "label.none": ("Geen.", "None."),
+    "label.errors-intro": (
+        "De inhoud bevat fouten; de site wordt weer getoond zodra ze zijn opgelost. Sla het bestand op en deze pagina ververst vanzelf.",
+        "The content has errors; the site comes back as soon as they are fixed. Save the file and this page refreshes by itself.",
+    ),
+    "label.errors-title": ("Fouten in de inhoud", "Errors in the content"),
+    "kind.knowledge": ("Kennis", "Knowledge"),
+    "kind.skill": ("Vaardigheid", "Skill"),
+    "kind.attitude": ("Houding", "Attitude"),
+    "status.under": ("onder niveau", "under target"),
+    "status.on-target": ("op niveau", "on target"),
+    "status.over": ("boven niveau", "over target"),
+    "source-type.procedure": ("Procedure", "Procedure"),
+    "source-type.work_instruction": ("Werkinstructie", "Work instruction"),
+    "source-type.safety": ("Veiligheidsvoorschrift", "Safety rule"),
+    "source-type.e_learning": ("E-learning", "E-learning"),
+    "source-type.video": ("Video", "Video"),
+    "source-type.form": ("Formulier", "Form"),
+    "source-type.other": ("Overig", "Other"),
+    "source-status.draft": ("concept", "draft"),
+    "source-status.valid": ("geldig", "valid"),
+    "source-status.withdrawn": ("ingetrokken", "withdrawn"),
+    # --- the default level scale (organisation.yml may set its own) ----------------
+    "level.0": ("Niet opgeleid", "Not trained"),
+    "level.1": ("Assistent medewerker", "Assistant"),
+    "level.2": ("Medewerker", "Employee"),
+    "level.3": ("Allround medewerker", "All-round employee"),
+    "level.4": ("Opleider", "Trainer"),
+    # --- type words used in messages ---------------------------------------
+    "type.text": ("tekst", "text"),
+    "type.int": ("een geheel getal", "a whole number"),
+    "type.bool": ("true of false", "true or false"),
+    "type.date": ("een datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)"),
+    "type.list": ("een lijst", "a list"),
+    "type.mapping": ("een groep sleutels (sleutel: waarde)", "a group of keys (key: value)"),
+    "type.nothing": ("leeg", "empty"),
+    "item.work-process": ("werkproces", "work process"),
+    "item.source": ("bron", "source"),
+    "item.core-task": ("kerntaak", "core task"),
+    "item.criterion": ("criterium", "criterion"),
+    "item.level": ("niveau", "level"),
+    "item.team": ("team", "team"),
+    "context.in-item": (" (in {item} op regel {line})", " (in the {item} on line {line})"),
+}
+
+
+class Catalogue:
+    """Words in one language; looks up labels and words messages."""
+
+    def __init__(self, language: str = "nl") -> None:
+        self.language = language if language in LANGUAGES else "nl"
+        self._column = LANGUAGES.index(self.language)
+
+    def __call__(self, key: str, **params: Param) -> str:
+        return self.word(Text(key, params))
+
+    def word(self, text: Text) -> str:
+        template = ENTRIES[text.key][self._column]
+        return template.format_map(self._worded(text.params))
+
+    def _worded(self, params: Mapping[str, Param]) -> dict[str, str | int]:
+        return {k: self.word(v) if isinstance(v, Text) else v for k, v in params.items()}
+
+    def line(self, message: Message) -> str:
+        """``path:line: severity: text [code]`` — one line per message, as the CLI and MkDocs show it."""
+        text = self.word(Text(message.code, message.params))
+        return f"{message.location}: {self(f'severity.{message.severity.value}')}: {text} [{message.code}]"
+
+    def lines(self, messages: list[Message], severities: tuple[Severity, ...] = tuple(Severity)) -> list[str]:
+        return [self.line(m) for m in messages if m.severity in severities]

@@ -1,0 +1,40 @@
+"""``python -m generator check|build``: the generator without any site engine."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .diagnostics import Severity
+from .generate import generate
+from .writer import write_tree
+
+DEFAULT_CONTENT = Path("content")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Check or build a training site from a content folder.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate the content and print every problem")
+    check.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
+    build = commands.add_parser("build", help="write the generated Markdown tree and nav.yml")
+    build.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
+    build.add_argument("--out", type=Path, required=True, help="folder to write (replaced entirely)")
+    args = parser.parse_args(argv)
+
+    if args.command == "build" and _inside(args.out, args.content):
+        parser.error(f"--out {args.out} lies inside the content folder {args.content}; choose a folder outside it")
+    result = generate(args.content)
+    for line in result.catalogue.lines(result.report.messages):
+        print(line)
+    if result.site is None:
+        print(result.catalogue("content-errors", count=len(result.report.of(Severity.ERROR))), file=sys.stderr)
+        return 1
+    if args.command == "build":
+        write_tree(result.site, args.out)
+    return 0
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())

@@ -1,0 +1,66 @@
+"""Phase 3: the facts the site shows, derived from the checked content and the build date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..model import Content, Person, Signoff, TrainingFormat, WorkProcess
+from .levels import NOT_TRAINED, Standing, Status, overall_level, qualification_status, standing
+
+
+@dataclass(frozen=True, kw_only=True)
+class PersonFacts:
+    """Where one active person stands: per work process, overall, and against their target."""
+
+    person: Person
+    format: TrainingFormat
+    target: int
+    standings: dict[str, Standing]  # every work process the person has sign-offs on or the format names
+    overall: int
+    status: Status
+
+
+def format_work_processes(content: Content, training_format: TrainingFormat) -> tuple[WorkProcess, ...]:
+    """The work processes that count for a format, in its order (retired ones left out)."""
+    found = (content.work_processes.get(wp_id) for wp_id in training_format.work_process_ids)
+    return tuple(wp for wp in found if wp is not None and not wp.retired)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Facts:
+    build_date: dt.date
+    people: dict[str, PersonFacts]  # active people only, in people.csv order
+
+    def standing(self, person_id: str, wp_id: str) -> Standing:
+        facts = self.people.get(person_id)
+        return facts.standings.get(wp_id, NOT_TRAINED) if facts else NOT_TRAINED
+
+    def level(self, person_id: str, wp_id: str) -> int:
+        return self.standing(person_id, wp_id).level
+
+
+def derive_facts(content: Content, build_date: dt.date) -> Facts:
+    """Levels of every active person; call only on content without errors."""
+    by_person: dict[str, dict[str, list[Signoff]]] = defaultdict(lambda: defaultdict(list))
+    for signoff in content.signoffs:
+        by_person[signoff.person][signoff.work_process].append(signoff)
+    people = {}
+    max_level = content.organisation.max_level
+    for person in content.active_people:
+        training_format = content.formats[person.format]
+        own = by_person.get(person.id, {})
+        wp_ids = dict.fromkeys([*training_format.work_process_ids, *own])
+        standings = {
+            wp_id: standing(own.get(wp_id, ()), content.work_processes[wp_id], max_level, build_date)
+            for wp_id in wp_ids
+            if wp_id in content.work_processes
+        }
+        overall = overall_level(standings[wp.id].level for wp in format_work_processes(content, training_format))
+        target = person.target_level if person.target_level is not None else training_format.target_level
+        people[person.id] = PersonFacts(
+            person=person, format=training_format, target=target, standings=standings,
+            overall=overall, status=qualification_status(overall, target),
+        )
+    return Facts(build_date=build_date, people=people)

@@ -1,0 +1,93 @@
+"""The state of the content and the training that the health page shows.
+
+The rules "Source due for review", "Criterion without a source", "Unused source",
+"Re-instruction needed" and "Overdue planned training" of PRODUCT.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..dates import add_months
+from ..model import DEFAULT_REVIEW_MONTHS, Content, Criterion, Organisation, PlannedTraining, Signoff, Source
+from . import Facts
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reinstruction:
+    person_id: str
+    criterion: Criterion
+    source: Source
+    evidence: Signoff
+
+
+def review_due_on(source: Source, organisation: Organisation) -> dt.date | None:
+    """The date by which a source must be reviewed again."""
+    if source.reviewed is None:
+        return None
+    months = source.review_months or organisation.source_review_months or DEFAULT_REVIEW_MONTHS
+    return add_months(source.reviewed, months)
+
+
+def is_review_due(source: Source, organisation: Organisation, build_date: dt.date) -> bool:
+    due = review_due_on(source, organisation)
+    return source.status == "valid" and due is not None and due < build_date
+
+
+def sources_due_for_review(content: Content, build_date: dt.date) -> list[Source]:
+    return [s for s in content.sources.values() if is_review_due(s, content.organisation, build_date)]
+
+
+def criteria_without_source(content: Content) -> list[Criterion]:
+    def usable(criterion: Criterion) -> bool:
+        return any(content.sources[ref.id].status != "withdrawn" for ref in criterion.sources if ref.id in content.sources)
+
+    return [c for wp in content.work_processes.values() if not wp.retired for c in wp.active_criteria if not usable(c)]
+
+
+def citing_criteria(content: Content) -> dict[str, list[Criterion]]:
+    """Source id → the active criteria that name it (the backlinks of a source page)."""
+    cited: dict[str, list[Criterion]] = {source_id: [] for source_id in content.sources}
+    for wp in content.work_processes.values():
+        for criterion in wp.active_criteria:
+            for ref in criterion.sources:
+                cited.setdefault(ref.id, []).append(criterion)
+    return cited
+
+
+def unused_sources(content: Content) -> list[Source]:
+    cited = citing_criteria(content)
+    return [s for s in content.sources.values() if s.status in ("valid", "draft") and not cited[s.id]]
+
+
+def overdue_training(content: Content, facts: Facts) -> list[PlannedTraining]:
+    return [p for p in content.planning if is_overdue(p, facts)]
+
+
+def is_overdue(planned: PlannedTraining, facts: Facts) -> bool:
+    return (
+        planned.person in facts.people
+        and planned.due < facts.build_date
+        and facts.level(planned.person, planned.work_process) < planned.target_level
+    )
+
+
+def reinstructions(content: Content, facts: Facts) -> list[Reinstruction]:
+    """Criteria whose source changed after the person's evidence for them."""
+    found = []
+    for person_id, person in facts.people.items():
+        for wp_id, standing in person.standings.items():
+            for criterion in content.work_processes[wp_id].active_criteria:
+                evidence = standing.evidence_for(criterion.id, criterion.level)
+                if evidence is None:
+                    continue
+                for source in _changed_sources(content, criterion, facts.build_date):
+                    if evidence.date < (source.changed or evidence.date):
+                        found.append(Reinstruction(person_id=person_id, criterion=criterion, source=source, evidence=evidence))
+    return found
+
+
+def _changed_sources(content: Content, criterion: Criterion, build_date: dt.date) -> list[Source]:
+    sources = (content.sources.get(ref.id) for ref in criterion.sources)
+    return [s for s in sources if s is not None and s.changed is not None and s.changed <= build_date]

@@ -1,0 +1,88 @@
+"""The level of a person on a work process, and everything that follows from it.
+
+This is the one place for the rules "Counted sign-offs", "Level of a person on a
+work process", "Overall level" and "Qualification status" of PRODUCT.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..dates import add_months, months_before
+from ..model import Signoff, WorkProcess
+
+
+class Status(enum.Enum):
+    UNDER = "under"
+    ON_TARGET = "on-target"
+    OVER = "over"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Standing:
+    """A person's level on one work process, with the evidence it rests on."""
+
+    level: int
+    assessment: Signoff | None  # the direct assessment D, if any counts
+    evidence: dict[str, Signoff] = field(default_factory=dict)  # criterion id → latest counted sign-off on/after D
+    expires: dt.date | None = None  # the first day the level may drop because evidence expires
+
+    def evidence_for(self, criterion_id: str, criterion_level: int) -> Signoff | None:
+        """The sign-off that proves a criterion: its own, or D when the criterion is at or below D's level."""
+        own = self.evidence.get(criterion_id)
+        if own is None and self.assessment is not None and criterion_level <= (self.assessment.level or 0):
+            return self.assessment
+        return own
+
+
+NOT_TRAINED = Standing(level=0, assessment=None)
+
+
+def counts(signoff: Signoff, work_process: WorkProcess, build_date: dt.date) -> bool:
+    """A sign-off counts unless the work process has ``valid_months`` and it is older than that."""
+    if work_process.valid_months is None:
+        return True
+    return signoff.date >= months_before(build_date, work_process.valid_months)
+
+
+def standing(signoffs: Iterable[Signoff], work_process: WorkProcess, max_level: int, build_date: dt.date) -> Standing:
+    """The level of one person on one work process, from that person's sign-offs on it."""
+    counted = [s for s in signoffs if counts(s, work_process, build_date)]
+    assessments = [s for s in counted if s.level is not None]
+    assessment = max(assessments, key=lambda s: (s.date, s.order), default=None)
+    since = assessment.date if assessment else dt.date.min
+    evidence: dict[str, Signoff] = {}
+    for signoff in sorted((s for s in counted if s.criterion and s.date >= since), key=lambda s: (s.date, s.order)):
+        evidence[signoff.criterion or ""] = signoff
+    base = (assessment.level or 0) if assessment else 0
+    level = base
+    for next_level in range(level + 1, max_level + 1):
+        criteria = work_process.criteria_at(next_level)
+        if not criteria or any(c.id not in evidence for c in criteria):
+            break
+        level = next_level
+    used = [evidence[c.id] for c in work_process.active_criteria if base < c.level <= level]
+    if assessment is not None and base > 0:
+        used.append(assessment)
+    return Standing(level=level, assessment=assessment, evidence=evidence, expires=_expiry(used, work_process))
+
+
+def _expiry(used: list[Signoff], work_process: WorkProcess) -> dt.date | None:
+    if work_process.valid_months is None or not used:
+        return None
+    oldest = min(s.date for s in used)
+    return add_months(oldest, work_process.valid_months) + dt.timedelta(days=1)
+
+
+def overall_level(levels: Iterable[int]) -> int:
+    """The lowest level over the work processes of a person's format."""
+    return min(levels, default=0)
+
+
+def qualification_status(overall: int, target: int) -> Status:
+    if overall < target:
+        return Status.UNDER
+    return Status.ON_TARGET if overall == target else Status.OVER

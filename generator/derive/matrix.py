@@ -1,0 +1,64 @@
+"""The deployability matrix of a format and the coverage of a team ("Matrix totals", "Team coverage")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Content, Team, TrainingFormat, WorkProcess
+from . import Facts, PersonFacts, format_work_processes
+
+
+@dataclass(frozen=True, kw_only=True)
+class TeamSection:
+    team: Team
+    rows: tuple[PersonFacts, ...]
+    totals: tuple[int, ...]  # sum of the levels per work-process column
+    coverage: tuple[int, ...]  # rows at or above the coverage level, per column
+    short: tuple[bool, ...]  # coverage below the minimum count
+
+
+@dataclass(frozen=True, kw_only=True)
+class FormatMatrix:
+    format: TrainingFormat
+    work_processes: tuple[WorkProcess, ...]
+    sections: tuple[TeamSection, ...]  # teams in organisation.yml order; teams without anyone left out
+
+
+@dataclass(frozen=True, kw_only=True)
+class CoverageBar:
+    work_process: WorkProcess
+    count: int
+    minimum: int
+    short: bool
+
+
+def format_matrix(content: Content, facts: Facts, training_format: TrainingFormat) -> FormatMatrix:
+    work_processes = format_work_processes(content, training_format)
+    coverage = content.organisation.coverage
+    sections = []
+    for team in content.organisation.teams:
+        rows = tuple(f for f in facts.people.values() if f.person.team == team.id and f.format.id == training_format.id)
+        if not rows:
+            continue
+        columns = [[row.standings[wp.id].level for row in rows] for wp in work_processes]
+        counts = tuple(sum(level >= coverage.level for level in column) for column in columns)
+        sections.append(TeamSection(
+            team=team, rows=rows, totals=tuple(sum(column) for column in columns),
+            coverage=counts, short=tuple(count < coverage.count for count in counts),
+        ))
+    return FormatMatrix(format=training_format, work_processes=work_processes, sections=tuple(sections))
+
+
+def team_coverage(content: Content, facts: Facts, team: Team) -> tuple[CoverageBar, ...]:
+    """Per work process of any member's format: members at or above the coverage level; shortfalls first."""
+    members = [f for f in facts.people.values() if f.person.team == team.id]
+    wp_ids = dict.fromkeys(wp.id for member in members for wp in format_work_processes(content, member.format))
+    coverage = content.organisation.coverage
+    bars = []
+    for wp_id in wp_ids:
+        count = sum(facts.level(member.person.id, wp_id) >= coverage.level for member in members)
+        bars.append(CoverageBar(
+            work_process=content.work_processes[wp_id], count=count,
+            minimum=coverage.count, short=count < coverage.count,
+        ))
+    return tuple(sorted(bars, key=lambda bar: not bar.short))

@@ -1,0 +1,96 @@
+"""Messages about the content: where, what kind, and what to do about it.
+
+Every phase reports into a :class:`Report` instead of raising, so that one run
+shows an author *all* their mistakes. A message keeps its catalogue key and
+parameters rather than finished text: the site's language is only known once
+``organisation.yml`` has been read, and messages are worded at the end.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Union
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Location:
+    """A place in the content: a file shown relative to the project, and a line (1-based)."""
+
+    path: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def at(self, line: int | None) -> Location:
+        return Location(path=self.path, line=line)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A catalogue key with its parameters, worded later in the site's language."""
+
+    key: str
+    params: Mapping[str, Param] = field(default_factory=dict)
+
+
+Param = Union[str, int, Text]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Message:
+    severity: Severity
+    code: str
+    location: Location
+    params: Mapping[str, Param] = field(default_factory=dict)
+
+
+def display_path(path: Path) -> str:
+    """The path as an author would type it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def suggest(word: str, known: Iterable[str]) -> str | None:
+    """The known word closest to a misspelt one, if any is close enough to be a likely typo."""
+    matches = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+class Report:
+    """Collects messages from all phases, in the order they were found."""
+
+    def __init__(self) -> None:
+        self.messages: list[Message] = []
+
+    def error(self, location: Location, code: str, **params: Param) -> None:
+        self._add(Severity.ERROR, location, code, params)
+
+    def warning(self, location: Location, code: str, **params: Param) -> None:
+        self._add(Severity.WARNING, location, code, params)
+
+    def info(self, location: Location, code: str, **params: Param) -> None:
+        self._add(Severity.INFO, location, code, params)
+
+    def _add(self, severity: Severity, location: Location, code: str, params: Mapping[str, Param]) -> None:
+        self.messages.append(Message(severity=severity, code=code, location=location, params=params))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(m.severity is Severity.ERROR for m in self.messages)
+
+    def of(self, severity: Severity) -> list[Message]:
+        return [m for m in self.messages if m.severity is severity]

@@ -1,0 +1,227 @@
+"""Check the keys of a YAML mapping against a small declarative schema.
+
+Each reader (organisation, formats, …) declares which keys it knows; this module
+reports unknown keys (with the closest known one), missing ones, wrong types and
+values, and hands back only what passed, with the line of every key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .diagnostics import Location, Report, Text, suggest
+from .yamlfile import YamlList, YamlMap
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+URL_PATTERN = re.compile(r"^(https?://[^\s]+|mailto:[^\s]+)$")
+
+Kind = Literal["text", "id", "int", "bool", "date", "choice", "url", "ids", "map", "maps"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Field:
+    kind: Kind
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    schema: Mapping[str, Field] | None = None  # for "map" and "maps"
+    item: str = ""  # catalogue key naming one list item, for messages about lists
+    example: str = "voorbeeld-id"
+
+
+Schema = Mapping[str, Field]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An id named in the content, with the place that names it."""
+
+    id: str
+    location: Location
+
+
+@dataclass(frozen=True, kw_only=True)
+class Checked:
+    """The keys of a mapping that passed their checks (others are absent), with their lines."""
+
+    location: Location
+    values: Mapping[str, Any]
+    key_lines: Mapping[str, int] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+    def at(self, key: str) -> Location:
+        return self.location.at(self.key_lines.get(key, self.location.line))
+
+
+def example_id(name: str) -> str:
+    """A valid id close to what the author wrote, to show in the message."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "voorbeeld-id"
+
+
+def is_id(value: str) -> bool:
+    return bool(ID_PATTERN.match(value))
+
+
+def check_mapping(data: Any, schema: Schema, location: Location, report: Report) -> Checked | None:
+    """Check a parsed YAML mapping; None (reported) when it is not a mapping at all."""
+    if not isinstance(data, YamlMap):
+        report.error(location, "not-a-mapping", found=_type_word(data))
+        return None
+    mapping_location = location.at(data.line)
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        key_location = location.at(data.line_of(key))
+        spec = schema.get(key)
+        if spec is None:
+            report.error(key_location, "unknown-key", key=key, hint=hint(key, schema), known=", ".join(schema))
+            continue
+        checked = _check_value(key, value, data.raw.get(key), spec, key_location, report)
+        if checked is not None:
+            values[key] = checked
+    for key, spec in schema.items():
+        if spec.required and key not in data:
+            report.error(mapping_location, "missing-key", key=key, context="")
+    return Checked(location=mapping_location, values=values, key_lines=dict(data.key_lines))
+
+
+def _check_value(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
+    if value is None:
+        if spec.required:
+            report.error(location, "missing-key", key=key, context="")
+        return None
+    checker = _CHECKERS[spec.kind]
+    return checker(key, value, raw, spec, location, report)
+
+
+def _check_text(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool) and raw is not None:
+        return raw  # "version: 3.10" means the text 3.10, not the number 3.1
+    return _wrong_type(key, value, "type.text", location, report)
+
+
+def _check_id(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
+    text = _check_text(key, value, raw, spec, location, report)
+    if text is None:
+        return None
+    if not is_id(text):
+        report.error(location, "bad-id", key=key, value=text, example=example_id(text))
+        return None
+    return text
+
+
+def _check_int(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return _wrong_type(key, value, "type.int", location, report)
+
+
+def _check_bool(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
+    if isinstance(value, bool):
+        return value
+    return _wrong_type(key, value, "type.bool", location, report)
+
+
+def _check_date(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    report.error(location, "bad-date", key=key, value=str(raw if raw is not None else value))
+    return None
+
+
+def _check_choice(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
+    text = str(raw if raw is not None else value)
+    if text in spec.choices:
+        return text
+    report.error(location, "bad-choice", key=key, value=text, hint=hint(text, spec.choices), allowed=", ".join(spec.choices))
+    return None
+
+
+def _check_url(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
+    text = _check_text(key, value, raw, spec, location, report)
+    if text is not None and not URL_PATTERN.match(text):
+        report.error(location, "bad-url", key=key, value=text)
+        return None
+    return text
+
+
+def _check_ids(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
+    items = _as_list(key, value, raw, location, report)
+    if items is None:
+        return None
+    refs: list[Ref] = []
+    for item, line in items:
+        item_location = location.at(line)
+        text = _check_id(key, item, str(item), spec, item_location, report)
+        if text is None:
+            continue
+        if any(ref.id == text for ref in refs):
+            report.error(item_location, "duplicate-in-list", key=key, value=text)
+            continue
+        refs.append(Ref(text, item_location))
+    return tuple(refs)
+
+
+def _check_map(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
+    assert spec.schema is not None
+    return check_mapping(value, spec.schema, location, report)
+
+
+def _check_maps(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
+    assert spec.schema is not None
+    items = _as_list(key, value, raw, location, report)
+    if items is None:
+        return None
+    checked = (check_mapping(item, spec.schema, location.at(line), report) for item, line in items)
+    return tuple(item for item in checked if item is not None)
+
+
+def _as_list(key: str, value: Any, raw: str | None, location: Location, report: Report) -> list[tuple[Any, int]] | None:
+    if not isinstance(value, YamlList):
+        return _wrong_type(key, value, "type.list", location, report)
+    return list(zip(value, value.item_lines))
+
+
+def _wrong_type(key: str, value: Any, expected: str, location: Location, report: Report) -> None:
+    report.error(location, "wrong-type", key=key, expected=Text(expected), found=_type_word(value))
+    return None
+
+
+def _type_word(value: Any) -> Text | str:
+    if value is None:
+        return Text("type.nothing")
+    if isinstance(value, YamlMap):
+        return Text("type.mapping")
+    if isinstance(value, YamlList):
+        return Text("type.list")
+    if isinstance(value, bool):
+        return str(value).lower()
+    return f"'{value}'"
+
+
+def hint(word: str, known: Any) -> Text:
+    """The "did you mean …?" tail of a message, empty when nothing is close."""
+    match = suggest(word, known)
+    return Text("hint.did-you-mean", {"word": match}) if match else Text("hint.none")
+
+
+_CHECKERS = {
+    "text": _check_text,
+    "id": _check_id,
+    "int": _check_int,
+    "bool": _check_bool,
+    "date": _check_date,
+    "choice": _check_choice,
+    "url": _check_url,
+    "ids": _check_ids,
+    "map": _check_map,
+    "maps": _check_maps,
+}

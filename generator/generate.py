@@ -1,0 +1,72 @@
+"""The whole generator as one pure function: content folder in, pages and messages out.
+
+Phases, in order: read → check references → derive facts → render. Rendering only
+happens when there are no errors, so that a half-valid site is never published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalogue import Catalogue
+from .dates import build_date as today
+from .derive import derive_facts
+from .diagnostics import Report, display_path
+from .model import Content
+from .read import read_content
+from .references import check_references
+from .render.nav import build_nav
+from .render.pages import render_files, render_pages
+from .render.renderer import Renderer
+from .render.site import Site
+
+
+@dataclass(frozen=True, kw_only=True)
+class Result:
+    site: Site | None  # None when the content has errors
+    report: Report
+    catalogue: Catalogue  # in the site's language, to word the messages
+    content: Content
+
+
+def generate(content_dir: Path, *, build_date: dt.date | None = None, template_dirs: tuple[Path, ...] = ()) -> Result:
+    """Read, check, derive and render ``content_dir``; never raises for content mistakes."""
+    report = Report()
+    date = build_date or today()
+    content = read_content(content_dir, report)
+    check_references(content, date, report)
+    catalogue = Catalogue(content.organisation.language)
+    if report.has_errors:
+        return Result(site=None, report=report, catalogue=catalogue, content=content)
+    site = _render(content, date, catalogue, template_dirs, report)
+    return Result(site=None if report.has_errors else site, report=report, catalogue=catalogue, content=content)
+
+
+def _render(content: Content, date: dt.date, catalogue: Catalogue, template_dirs: tuple[Path, ...], report: Report) -> Site:
+    personal = content.organisation.personal_data
+    if not personal:
+        report.info(content.organisation.location, "personal-data-off", file=display_path(content.root / "organisation.yml"))
+    facts = derive_facts(content, date) if personal else None
+    renderer = Renderer(catalogue, date, template_dirs)
+    pages = tuple(render_pages(content, facts, renderer))
+    _check_free_page_paths(content, pages, report)
+    return Site(pages=pages, files=tuple(render_files(content, facts)), nav=build_nav(content, pages, catalogue))
+
+
+def error_site(result: Result) -> Site:
+    """A one-page site listing the messages, shown by a preview server until the author fixes them."""
+    title = result.catalogue("label.errors-title")
+    renderer = Renderer(result.catalogue, today())
+    page = renderer.page("errors.md.j2", "index.md", title, lines=result.catalogue.lines(result.report.messages))
+    return Site(pages=(page,), nav=())
+
+
+def _check_free_page_paths(content: Content, pages: tuple, report: Report) -> None:
+    """A page under pages/ must not take the address of a generated page."""
+    taken = Counter(page.path for page in pages)
+    for free in content.pages:
+        if taken[free.path] > 1:
+            report.error(free.location, "page-conflict", path=free.path)

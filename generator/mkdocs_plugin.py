@@ -1,0 +1,76 @@
+"""The MkDocs integration: glue only. It runs the generator and hands its pages to MkDocs.
+
+The generator's pages go to MkDocs as in-memory files, so nothing is written
+into the content folder and a rebuild cannot trigger itself under ``serve``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .diagnostics import Severity
+from .generate import Result, error_site, generate
+from .render.escape import escape_html
+from .render.site import Site
+from .writer import nav_config, page_source
+
+log = logging.getLogger("mkdocs.plugins.wgo")
+
+_LOG_LEVELS = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.INFO: logging.INFO}
+
+
+class WgoConfig(Config):
+    content_dir = config_options.Optional(config_options.Type(str))  # default: docs_dir
+    templates_dir = config_options.Type(str, default="theme/pages")
+
+
+class WgoPlugin(BasePlugin[WgoConfig]):
+    def __init__(self) -> None:
+        self.serving = False
+        self.site: Site | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        content_dir = root / self.config.content_dir if self.config.content_dir else Path(config.docs_dir)
+        result = generate(content_dir, template_dirs=(root / self.config.templates_dir,))
+        self._log(result)
+        if result.site is None and not self.serving:
+            raise PluginError(result.catalogue("content-errors", count=len(result.report.of(Severity.ERROR))))
+        self.site = result.site or error_site(result)
+        self.content_dir = content_dir
+        config.nav = nav_config(self.site.nav)
+        config.site_name = escape_html(result.content.organisation.name or config.site_name)
+        config.theme["language"] = result.catalogue.language
+        return config
+
+    def _log(self, result: Result) -> None:
+        for message in result.report.messages:
+            log.log(_LOG_LEVELS[message.severity], result.catalogue.line(message))
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Replace the content folder's own files by the generated pages; keep the theme's files."""
+        assert self.site is not None
+        kept = [f for f in files if not _inside(f.abs_src_path, config.docs_dir) or f.generated_by]
+        generated = [File.generated(config, page.path, content=page_source(page)) for page in self.site.pages]
+        generated += [File.generated(config, file.path, content=file.read()) for file in self.site.files]
+        return Files(kept + generated)
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+        server.watch(str(self.content_dir))
+        return server
+
+
+def _inside(path: str | None, folder: str) -> bool:
+    return path is not None and Path(path).resolve().is_relative_to(Path(folder).resolve())

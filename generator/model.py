@@ -1,0 +1,213 @@
+"""The content as plain data: frozen dataclasses, each remembering where it came from.
+
+References between objects are kept as ids (with the place that names them) and
+checked in one pass after everything is read (see ``references.py``), so that
+the readers stay independent of each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Location
+from .fields import Ref
+
+KINDS = ("knowledge", "skill", "attitude")
+SOURCE_TYPES = ("procedure", "work_instruction", "safety", "e_learning", "video", "form", "other")
+SOURCE_STATUSES = ("draft", "valid", "withdrawn")
+DEFAULT_REVIEW_MONTHS = 24
+
+
+@dataclass(frozen=True, kw_only=True)
+class Level:
+    level: int
+    label: str
+    description: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Team:
+    id: str
+    name: str
+    location: Location
+
+
+@dataclass(frozen=True, kw_only=True)
+class Coverage:
+    level: int
+    count: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Organisation:
+    name: str
+    language: str
+    levels: tuple[Level, ...]
+    teams: tuple[Team, ...]
+    coverage: Coverage  # without 'coverage:' in the file: nobody required (count 0)
+    improvement_level: int | None
+    source_review_months: int
+    personal_data: bool
+    location: Location
+
+    @property
+    def max_level(self) -> int:
+        return self.levels[-1].level
+
+    def label(self, level: int) -> str:
+        return self.levels[level].label if 0 <= level < len(self.levels) else str(level)
+
+    def team(self, team_id: str) -> Team | None:
+        return next((team for team in self.teams if team.id == team_id), None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Qualification:
+    name: str
+    crebo: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CoreTask:
+    code: str
+    title: str
+    work_processes: tuple[Ref, ...]
+    location: Location
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrainingFormat:
+    id: str
+    title: str
+    description: str
+    qualification: Qualification | None
+    target_level: int
+    core_tasks: tuple[CoreTask, ...]
+    location: Location
+
+    @property
+    def work_process_ids(self) -> tuple[str, ...]:
+        """The format's work processes in the order the format lists them, each once."""
+        ids = (ref.id for task in self.core_tasks for ref in task.work_processes)
+        return tuple(dict.fromkeys(ids))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Criterion:
+    id: str
+    work_process: str
+    level: int
+    kind: str
+    text: str
+    sources: tuple[Ref, ...]
+    retired: bool
+    retired_on: dt.date | None
+    location: Location
+
+
+@dataclass(frozen=True, kw_only=True)
+class WorkProcess:
+    id: str
+    title: str
+    code: str
+    valid_months: int | None
+    criteria: tuple[Criterion, ...]
+    retired: bool
+    body: str
+    location: Location
+
+    @property
+    def active_criteria(self) -> tuple[Criterion, ...]:
+        return tuple(c for c in self.criteria if not c.retired)
+
+    def criteria_at(self, level: int) -> tuple[Criterion, ...]:
+        return tuple(c for c in self.active_criteria if c.level == level)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    id: str
+    title: str
+    type: str
+    owner: str
+    version: str
+    reviewed: dt.date | None
+    changed: dt.date | None
+    review_months: int | None
+    status: str
+    url: str
+    file: str  # relative to the sources folder, already checked to lie inside it
+    body: str
+    location: Location
+
+
+@dataclass(frozen=True, kw_only=True)
+class Person:
+    id: str
+    name: str
+    team: str
+    format: str
+    target_level: int | None
+    active: bool
+    location: Location
+
+
+@dataclass(frozen=True, kw_only=True)
+class Signoff:
+    person: str
+    work_process: str
+    criterion: str | None
+    level: int | None
+    date: dt.date
+    assessor: str
+    note: str
+    location: Location
+    order: int  # the row's position in the file: on the same date, a later row wins
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlannedTraining:
+    person: str
+    work_process: str
+    target_level: int
+    due: dt.date
+    coach: str
+    activity: str
+    location: Location
+
+
+@dataclass(frozen=True, kw_only=True)
+class FreePage:
+    """A page from ``pages/``, published as it is."""
+
+    path: str  # relative to pages/, with forward slashes
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True, kw_only=True)
+class Content:
+    """Everything read from one content folder."""
+
+    root: Path
+    organisation: Organisation
+    formats: dict[str, TrainingFormat] = field(default_factory=dict)
+    work_processes: dict[str, WorkProcess] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    signoffs: tuple[Signoff, ...] = ()
+    planning: tuple[PlannedTraining, ...] = ()
+    pages: tuple[FreePage, ...] = ()
+    attachments: tuple[str, ...] = ()  # files under sources/files/, relative to sources/
+    page_files: tuple[str, ...] = ()  # images and other files under pages/, relative to pages/
+
+    @property
+    def criteria(self) -> dict[str, Criterion]:
+        return {c.id: c for wp in self.work_processes.values() for c in wp.criteria}
+
+    @property
+    def active_people(self) -> tuple[Person, ...]:
+        return tuple(p for p in self.people.values() if p.active)

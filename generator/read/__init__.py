@@ -1,0 +1,32 @@
+"""Phase 1: read the content folder into the model, reporting every problem on the way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..diagnostics import Report
+from ..model import Content
+from .folders import read_attachments, read_page_files, read_pages
+from .formats import read_formats
+from .organisation import read_organisation
+from .sources import read_sources
+from .tables import read_people, read_planning, read_signoffs
+from .work_processes import read_work_processes
+
+
+def read_content(root: Path, report: Report) -> Content:
+    """Read everything under ``root``; problems go to ``report``, never raised."""
+    organisation = read_organisation(root, report)
+    return Content(
+        root=root,
+        organisation=organisation,
+        formats=read_formats(root, organisation, report),
+        work_processes=read_work_processes(root, organisation, report),
+        sources=read_sources(root, organisation, report),
+        people=read_people(root, organisation, report),
+        signoffs=read_signoffs(root, organisation, report),
+        planning=read_planning(root, organisation, report),
+        pages=read_pages(root, report),
+        attachments=read_attachments(root),
+        page_files=read_page_files(root),
+    )

@@ -1,0 +1,110 @@
+"""Read ``organisation.yml``: the name, the language, the level scale and the teams."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..catalogue import LANGUAGES, Catalogue
+from ..diagnostics import Location, Report
+from ..fields import Checked, Field, check_mapping
+from ..model import DEFAULT_REVIEW_MONTHS, Coverage, Level, Organisation, Team
+from ..yamlfile import load_yaml_file
+from .folders import ORGANISATION_FILE, location_of
+from .levels import level_on_scale
+
+DEFAULT_SCALE = 4
+
+LEVEL = {
+    "level": Field(kind="int", required=True),
+    "label": Field(kind="text", required=True),
+    "description": Field(kind="text"),
+}
+TEAM = {"id": Field(kind="id", required=True, example="ploeg-1"), "name": Field(kind="text", required=True)}
+COVERAGE = {"level": Field(kind="int", required=True), "count": Field(kind="int", required=True)}
+SCHEMA = {
+    "name": Field(kind="text", required=True),
+    "language": Field(kind="choice", choices=LANGUAGES),
+    "levels": Field(kind="maps", schema=LEVEL, item="item.level"),
+    "teams": Field(kind="maps", schema=TEAM, item="item.team"),
+    "coverage": Field(kind="map", schema=COVERAGE),
+    "improvement_level": Field(kind="int"),
+    "source_review_months": Field(kind="int"),
+    "personal_data": Field(kind="bool"),
+}
+
+
+def read_organisation(root: Path, report: Report) -> Organisation:
+    """The organisation; when the file is missing or broken, a default one so that reading goes on."""
+    path = root / ORGANISATION_FILE
+    location = location_of(path)
+    if not path.is_file():
+        report.error(location, "missing-file", file=location.path)
+        return _organisation(None, location, report)
+    checked = check_mapping(load_yaml_file(path, location, report), SCHEMA, location, report)
+    return _organisation(checked, location, report)
+
+
+def _organisation(checked: Checked | None, location: Location, report: Report) -> Organisation:
+    values = checked.values if checked else {}
+    language = values.get("language", "nl")
+    levels = _levels(checked, language, report)
+    organisation = Organisation(
+        name=values.get("name", ""),
+        language=language,
+        levels=levels,
+        teams=_teams(checked, report),
+        coverage=_coverage(values.get("coverage"), levels[-1].level),
+        improvement_level=values.get("improvement_level"),
+        source_review_months=values.get("source_review_months", DEFAULT_REVIEW_MONTHS),
+        personal_data=values.get("personal_data", False),
+        location=location,
+    )
+    _check_levels_named(checked, organisation, report)
+    return organisation
+
+
+def _levels(checked: Checked | None, language: str, report: Report) -> tuple[Level, ...]:
+    items = checked.get("levels") if checked else None
+    if not items:
+        words = Catalogue(language)
+        return tuple(Level(level=n, label=words(f"level.{n}")) for n in range(DEFAULT_SCALE + 1))
+    levels = []
+    for position, item in enumerate(items):
+        level = item.get("level")
+        if level is None or item.get("label") is None:
+            continue
+        if level != position:
+            report.error(item.at("level"), "bad-level-scale", level=level, position=position + 1)
+        levels.append(Level(level=level, label=item.get("label"), description=item.get("description", "")))
+    return tuple(levels) if levels and all(lv.level == i for i, lv in enumerate(levels)) else _levels(None, language, report)
+
+
+def _coverage(checked: Checked | None, max_level: int) -> Coverage:
+    if checked is not None and len(checked.values) == 2:
+        return Coverage(**checked.values)
+    return Coverage(level=min(3, max_level), count=0)
+
+
+def _teams(checked: Checked | None, report: Report) -> tuple[Team, ...]:
+    teams: dict[str, Team] = {}
+    for item in checked.get("teams", ()) if checked else ():
+        team_id, name = item.get("id"), item.get("name")
+        if team_id is None or name is None:
+            continue
+        if team_id in teams:
+            report.error(item.at("id"), "duplicate-team", id=team_id, other_line=teams[team_id].location.line or 0)
+            continue
+        teams[team_id] = Team(id=team_id, name=name, location=item.at("id"))
+    return tuple(teams.values())
+
+
+def _check_levels_named(checked: Checked | None, organisation: Organisation, report: Report) -> None:
+    """The levels that ``coverage`` and ``improvement_level`` name must be on the scale."""
+    if checked is None:
+        return
+    named = [("improvement_level", checked, organisation.improvement_level)]
+    if (coverage := checked.get("coverage")) is not None:
+        named.append(("level", coverage, coverage.get("level")))
+    for key, where, level in named:
+        if level is not None:
+            level_on_scale(level, where.at(key), organisation, report)

@@ -1,0 +1,131 @@
+"""Read the tables: ``people.csv``, ``signoffs.csv`` (history) and ``planning.csv``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..csvfile import Row, parse_date, read_rows
+from ..diagnostics import Report
+from ..fields import example_id, is_id
+from ..model import Organisation, Person, PlannedTraining, Signoff
+from .folders import location_of
+from .levels import level_on_scale
+
+PEOPLE = ("id", "name", "team", "format", "target_level", "active")
+SIGNOFFS = ("person", "work_process", "criterion", "level", "date", "assessor", "note")
+PLANNING = ("person", "work_process", "target_level", "due", "coach", "activity")
+
+
+def read_people(root: Path, organisation: Organisation, report: Report) -> dict[str, Person]:
+    people: dict[str, Person] = {}
+    for row in _rows(root / "people.csv", PEOPLE, report):
+        cells = _Cells(row, organisation, report)
+        person_id, name, team, format_id = cells.id("id"), cells.text("name"), cells.id("team"), cells.id("format")
+        target_level, active = cells.level("target_level", required=False), cells.yes_no("active")
+        if person_id in people:
+            report.error(row.location, "duplicate-person", id=person_id, other_line=people[person_id].location.line or 0)
+            continue
+        if cells.ok and person_id and name and team and format_id and active is not None:
+            people[person_id] = Person(
+                id=person_id, name=name, team=team, format=format_id,
+                target_level=target_level, active=active, location=row.location,
+            )
+    return people
+
+
+def read_signoffs(root: Path, organisation: Organisation, report: Report) -> tuple[Signoff, ...]:
+    signoffs = []
+    for row in _rows(root / "signoffs.csv", SIGNOFFS, report):
+        cells = _Cells(row, organisation, report)
+        person, work_process, date, assessor = cells.id("person"), cells.id("work_process"), cells.date("date"), cells.id("assessor")
+        criterion, level = cells.id("criterion", required=False), cells.level("level", required=False)
+        if row["criterion"] and row["level"]:
+            report.error(row.location, "signoff-both")
+            continue
+        if not row["criterion"] and not row["level"]:
+            report.error(row.location, "signoff-neither")
+            continue
+        if cells.ok and person and work_process and date and assessor:
+            signoffs.append(Signoff(
+                person=person, work_process=work_process, criterion=criterion, level=level, date=date,
+                assessor=assessor, note=row["note"], location=row.location, order=row.order,
+            ))
+    return tuple(signoffs)
+
+
+def read_planning(root: Path, organisation: Organisation, report: Report) -> tuple[PlannedTraining, ...]:
+    planning = []
+    for row in _rows(root / "planning.csv", PLANNING, report):
+        cells = _Cells(row, organisation, report)
+        person, work_process, target_level = cells.id("person"), cells.id("work_process"), cells.level("target_level")
+        due, coach = cells.date("due"), cells.id("coach", required=False)
+        if cells.ok and person and work_process and target_level is not None and due:
+            planning.append(PlannedTraining(
+                person=person, work_process=work_process, target_level=target_level, due=due,
+                coach=coach or "", activity=row["activity"], location=row.location,
+            ))
+    return tuple(planning)
+
+
+def _rows(path: Path, columns: tuple[str, ...], report: Report) -> Iterator[Row]:
+    """The rows of an optional table: a missing file is simply an empty table."""
+    if path.is_file():
+        yield from read_rows(path, location_of(path), columns, report)
+
+
+class _Cells:
+    """Typed access to one row's cells; every bad cell is reported and clears ``ok``."""
+
+    def __init__(self, row: Row, organisation: Organisation, report: Report) -> None:
+        self.row, self.organisation, self.report, self.ok = row, organisation, report, True
+
+    def _error(self, code: str, **params: str) -> None:
+        self.report.error(self.row.location, code, **params)
+        self.ok = False
+
+    def _present(self, column: str, required: bool) -> str | None:
+        value = self.row[column]
+        if not value and required:
+            self._error("missing-key", key=column, context="")
+        return value or None
+
+    def text(self, column: str) -> str | None:
+        return self._present(column, True)
+
+    def id(self, column: str, *, required: bool = True) -> str | None:
+        value = self._present(column, required)
+        if value is not None and not is_id(value):
+            self._error("bad-id", key=column, value=value, example=example_id(value))
+            return None
+        return value
+
+    def date(self, column: str) -> dt.date | None:
+        value = self._present(column, True)
+        if value is None:
+            return None
+        date = parse_date(value)
+        if date is None:
+            self._error("bad-date", key=column, value=value)
+        return date
+
+    def level(self, column: str, *, required: bool = True) -> int | None:
+        value = self._present(column, required)
+        if value is None:
+            return None
+        if not value.isdigit():
+            self._error("bad-number", key=column, value=value)
+            return None
+        level = level_on_scale(int(value), self.row.location, self.organisation, self.report)
+        self.ok = self.ok and level is not None
+        return level
+
+    def yes_no(self, column: str) -> bool | None:
+        value = self.row[column].lower()
+        if value in ("", "yes", "ja"):
+            return True
+        if value in ("no", "nee"):
+            return False
+        self._error("bad-yes-no", key=column, value=self.row[column])
+        return None

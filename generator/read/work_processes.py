@@ -1,0 +1,69 @@
+"""Read ``work-processes/<id>.md``: front matter with the criteria, and a Markdown description."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..diagnostics import Report
+from ..fields import Checked, Field, check_mapping
+from ..model import KINDS, Criterion, Organisation, WorkProcess
+from ..yamlfile import load_markdown_file
+from .folders import object_files
+
+CRITERION = {
+    "id": Field(kind="id", required=True, example="opstarten-1-01"),
+    "level": Field(kind="int", required=True),
+    "kind": Field(kind="choice", required=True, choices=KINDS),
+    "text": Field(kind="text", required=True),
+    "sources": Field(kind="ids", item="item.source", example="sop-opstarten"),
+    "retired": Field(kind="bool"),
+    "retired_on": Field(kind="date"),
+}
+SCHEMA = {
+    "title": Field(kind="text", required=True),
+    "code": Field(kind="text"),
+    "valid_months": Field(kind="int"),
+    "criteria": Field(kind="maps", schema=CRITERION, item="item.criterion"),
+    "retired": Field(kind="bool"),
+}
+
+
+def read_work_processes(root: Path, organisation: Organisation, report: Report) -> dict[str, WorkProcess]:
+    work_processes = {}
+    for wp_id, path, location in object_files(root / "work-processes", ".md", report):
+        document = load_markdown_file(path, location, report)
+        checked = document and check_mapping(document.meta, SCHEMA, location, report)
+        if not document or not checked:
+            continue
+        criteria = (_criterion(item, wp_id, organisation, report) for item in checked.get("criteria", ()))
+        work_processes[wp_id] = WorkProcess(
+            id=wp_id,
+            title=checked.get("title", wp_id),
+            code=checked.get("code", ""),
+            valid_months=checked.get("valid_months"),
+            criteria=tuple(c for c in criteria if c is not None),
+            retired=checked.get("retired", False),
+            body=document.body,
+            location=checked.location,
+        )
+    return work_processes
+
+
+def _criterion(item: Checked, wp_id: str, organisation: Organisation, report: Report) -> Criterion | None:
+    if not all(key in item.values for key in ("id", "level", "kind", "text")):
+        return None
+    level = item.get("level")
+    if not 1 <= level <= organisation.max_level:
+        report.error(item.at("level"), "criterion-level-range", level=level, high=organisation.max_level)
+        return None
+    return Criterion(
+        id=item.get("id"),
+        work_process=wp_id,
+        level=level,
+        kind=item.get("kind"),
+        text=item.get("text"),
+        sources=item.get("sources", ()),
+        retired=item.get("retired", False),
+        retired_on=item.get("retired_on"),
+        location=item.at("id"),
+    )

@@ -1,0 +1,103 @@
+"""Phase 2: check every id that one part of the content names in another, all in one pass."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from .diagnostics import Location, Report, display_path
+from .fields import Ref, hint
+from .model import Content, Signoff
+
+
+def check_references(content: Content, build_date: dt.date, report: Report) -> None:
+    """Report unknown ids (with the nearest known one), duplicates, withdrawn sources and future dates."""
+    checker = _Checker(content, report)
+    checker.check_formats()
+    checker.check_criteria()
+    checker.check_people()
+    checker.check_signoffs(build_date)
+    checker.check_planning()
+
+
+class _Checker:
+    def __init__(self, content: Content, report: Report) -> None:
+        self.content, self.report = content, report
+        root = content.root
+        self.places = {
+            "work-process": display_path(root / "work-processes"),
+            "source": display_path(root / "sources"),
+            "format": display_path(root / "formats"),
+            "people": display_path(root / "people.csv"),
+            "organisation": display_path(root / "organisation.yml"),
+        }
+
+    def _known(self, ref: Ref, known: Iterable[str], code: str, **where: str) -> bool:
+        known = list(known)
+        if ref.id in known:
+            return True
+        self.report.error(ref.location, code, id=ref.id, hint=hint(ref.id, known), **where)
+        return False
+
+    def _work_process(self, ref: Ref) -> bool:
+        return self._known(ref, self.content.work_processes, "unknown-work-process", folder=self.places["work-process"])
+
+    def _person(self, ref: Ref) -> bool:
+        return self._known(ref, self.content.people, "unknown-person", file=self.places["people"])
+
+    def check_formats(self) -> None:
+        for training_format in self.content.formats.values():
+            seen: dict[str, Location] = {}
+            for ref in (ref for task in training_format.core_tasks for ref in task.work_processes):
+                if ref.id in seen:
+                    self.report.warning(ref.location, "duplicate-work-process", id=ref.id, other_line=seen[ref.id].line or 0)
+                seen[ref.id] = ref.location
+                if self._work_process(ref) and self.content.work_processes[ref.id].retired:
+                    self.report.warning(ref.location, "retired-work-process-in-format", id=ref.id)
+
+    def check_criteria(self) -> None:
+        seen: dict[str, Location] = {}
+        for criterion in (c for wp in self.content.work_processes.values() for c in wp.criteria):
+            if criterion.id in seen:
+                self.report.error(criterion.location, "duplicate-criterion", id=criterion.id, other=str(seen[criterion.id]))
+            seen.setdefault(criterion.id, criterion.location)
+            if criterion.retired:
+                continue  # history: what it cited may since have been withdrawn or removed
+            for ref in criterion.sources:
+                known = self._known(ref, self.content.sources, "unknown-source", folder=self.places["source"])
+                if known and self.content.sources[ref.id].status == "withdrawn":
+                    self.report.warning(ref.location, "withdrawn-source", id=ref.id)
+
+    def check_people(self) -> None:
+        teams = [team.id for team in self.content.organisation.teams]
+        for person in self.content.people.values():
+            self._known(Ref(person.team, person.location), teams, "unknown-team", file=self.places["organisation"])
+            self._known(Ref(person.format, person.location), self.content.formats, "unknown-format", folder=self.places["format"])
+
+    def check_signoffs(self, build_date: dt.date) -> None:
+        criteria = self.content.criteria
+        for signoff in self.content.signoffs:
+            self._person(Ref(signoff.person, signoff.location))
+            self._person(Ref(signoff.assessor, signoff.location))
+            if self._work_process(Ref(signoff.work_process, signoff.location)) and signoff.criterion:
+                self._check_signed_criterion(signoff, criteria)
+            if signoff.date > build_date:
+                self.report.error(signoff.location, "future-date", value=signoff.date.isoformat(), today=build_date.isoformat())
+
+    def _check_signed_criterion(self, signoff: Signoff, criteria: dict) -> None:
+        assert signoff.criterion is not None
+        wp = self.content.work_processes[signoff.work_process]
+        own = [c.id for c in wp.criteria]
+        ref = Ref(signoff.criterion, signoff.location)
+        if signoff.criterion in criteria and signoff.criterion not in own:
+            owner = criteria[signoff.criterion].work_process
+            self.report.error(ref.location, "criterion-other-work-process", id=ref.id, owner=owner, work_process=wp.id)
+        elif signoff.criterion not in criteria:
+            self._known(ref, own, "unknown-criterion", folder=self.places["work-process"])
+
+    def check_planning(self) -> None:
+        for planned in self.content.planning:
+            self._person(Ref(planned.person, planned.location))
+            self._work_process(Ref(planned.work_process, planned.location))
+            if planned.coach:
+                self._person(Ref(planned.coach, planned.location))

@@ -1,0 +1,37 @@
+"""Escaping of content values for the Markdown (with inline HTML) that the templates write.
+
+Values from YAML and CSV are text, never markup. HTML-escaping alone is not enough
+in Markdown: a ``*`` or ``|`` in a title would still format text or split a table
+cell. Markdown's own backslash escapes do not work inside HTML blocks, so the
+special characters become numeric character references, which both Markdown and
+HTML show as the plain character.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup, escape
+
+_MARKDOWN_SPECIALS = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]#|!~^=:+"}
+
+
+def escape_text(value: Any) -> Markup:
+    """A value shown as plain text in Markdown or HTML, on one line."""
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split())
+    return Markup(str(escape(text)).translate(_MARKDOWN_SPECIALS))
+
+
+_URL_UNSAFE = {ord(c): f"%{ord(c):02X}" for c in "()<>\"'`| "}
+
+
+def escape_url(value: str) -> Markup:
+    """A (validated) web address as a Markdown link target: characters that end or break it are percent-encoded."""
+    return Markup(str(escape(value.translate(_URL_UNSAFE))))
+
+
+def escape_html(value: str) -> str:
+    """Escape for places that are HTML but not Markdown: page titles in front matter and navigation."""
+    return str(escape(value))

@@ -1,0 +1,58 @@
+"""Where each page lives in the generated tree: one place for every URL of the site.
+
+The folder names are Dutch on purpose: they are the site's addresses, which must
+stay the same whatever language the labels are shown in.
+"""
+
+from __future__ import annotations
+
+HOME = "index.md"
+FORMATS = "formats/index.md"
+WORK_PROCESSES = "werkprocessen/index.md"
+SOURCES = "bronnen/index.md"
+CHECKLISTS = "aftekenlijsten/index.md"
+MATRICES = "matrix/index.md"
+TEAMS = "teams/index.md"
+PLANNING = "planning/index.md"
+HEALTH = "gezondheid/index.md"
+
+
+def training_format(format_id: str) -> str:
+    return f"formats/{format_id}.md"
+
+
+def work_process(wp_id: str) -> str:
+    return f"werkprocessen/{wp_id}.md"
+
+
+def source(source_id: str) -> str:
+    return f"bronnen/{source_id}.md"
+
+
+def attachment(file: str) -> str:
+    """An attachment, by its path relative to ``sources/`` (e.g. ``files/sop.pdf``)."""
+    return f"bronnen/{file}"
+
+
+def checklist(format_id: str, level: int) -> str:
+    return f"aftekenlijsten/{format_id}-niveau-{level}.md"
+
+
+def matrix(format_id: str) -> str:
+    return f"matrix/{format_id}.md"
+
+
+def matrix_csv(format_id: str) -> str:
+    return f"matrix/{format_id}.csv"
+
+
+def team(team_id: str) -> str:
+    return f"teams/{team_id}.md"
+
+
+def person(person_id: str) -> str:
+    return f"pop/{person_id}.md"
+
+
+def free_page(path: str) -> str:
+    return path

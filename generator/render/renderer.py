@@ -1,0 +1,56 @@
+"""The one Jinja2 environment that turns model and facts into Markdown pages.
+
+Templates are looked up first in the organisation's override folder (``theme/pages``
+by default), then in the package, so an organisation can change any page
+without touching the code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..catalogue import Catalogue
+from .escape import escape_text, escape_url
+from .site import Page
+
+
+def relative_link(from_page: str, target: str) -> str:
+    """A link from one page of the tree to another file of it, as Markdown engines resolve them."""
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+
+
+class Renderer:
+    def __init__(self, catalogue: Catalogue, build_date: dt.date, override_dirs: tuple[Path, ...] = ()) -> None:
+        loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(d) for d in override_dirs if d.is_dir()])]
+        loaders.append(jinja2.PackageLoader("generator", "templates"))
+        self.environment = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            finalize=escape_text,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.environment.globals.update(t=catalogue, build_date=build_date, date=self._date)
+        self.environment.filters["date"] = self._date
+        self.environment.filters["href"] = escape_url
+        self.catalogue, self.build_date = catalogue, build_date
+
+    def _date(self, value: dt.date | None) -> str:
+        return value.strftime("%d-%m-%Y" if self.catalogue.language == "nl" else "%Y-%m-%d") if value else "—"
+
+    def page(self, template: str, path: str, title: str, *, search: bool = True, **context: Any) -> Page:
+        """Render one page; ``link(target)`` in the template gives a path relative to this page."""
+
+        def link(target: str) -> Markup:
+            return Markup(relative_link(path, target))
+
+        markdown = self.environment.get_template(template).render(page_path=path, title=title, link=link, **context)
+        return Page(path=path, title=title, markdown=markdown, search=search)

@@ -1,0 +1,125 @@
+"""Read YAML (and Markdown front matter) keeping the line of every key and list item.
+
+PyYAML's composer knows where each node starts; we build plain dicts and lists
+from its node tree and keep those lines beside the values, so that a message
+about a value can name the line an author has to change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Location, Report
+
+
+class YamlMap(dict[str, Any]):
+    """A YAML mapping that remembers its own line, its keys' lines and the raw text of scalars."""
+
+    line: int
+    key_lines: dict[str, int]
+    raw: dict[str, str]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class YamlList(list[Any]):
+    """A YAML sequence that remembers its own line and its items' lines."""
+
+    line: int
+    item_lines: list[int]
+
+
+@dataclass(frozen=True, kw_only=True)
+class MarkdownFile:
+    """A Markdown file split into its front matter and its body."""
+
+    meta: YamlMap | None
+    body: str
+    body_line: int
+
+
+def load_yaml_text(text: str, location: Location, report: Report, *, line_offset: int = 0) -> Any:
+    """Parse YAML text; on a syntax error report it at its line and return None."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _convert(node, loader, line_offset)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        report.error(location.at(line), "yaml-syntax", problem=str(error.problem or error.context))
+        return None
+    except (yaml.YAMLError, ValueError) as error:
+        # Scalars like 2026-02-30 pass the parser but fail the date constructor.
+        report.error(location.at(line_offset + 1), "yaml-syntax", problem=str(error))
+        return None
+    finally:
+        loader.dispose()
+
+
+def load_yaml_file(path: Path, location: Location, report: Report) -> Any:
+    text = read_text(path, location, report)
+    return None if text is None else load_yaml_text(text, location, report)
+
+
+def load_markdown_file(path: Path, location: Location, report: Report) -> MarkdownFile | None:
+    """Split ``---`` front matter from the body; None (reported) when unreadable."""
+    text = read_text(path, location, report)
+    if text is None:
+        return None
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        report.error(location.at(1), "front-matter-missing")
+        return None
+    for index, line in enumerate(lines[1:], start=1):
+        if line.strip() == "---":
+            meta = load_yaml_text("".join(lines[1:index]), location, report, line_offset=1)
+            if meta is not None and not isinstance(meta, YamlMap):
+                report.error(location.at(2), "not-a-mapping", found=type(meta).__name__)
+                meta = None
+            return MarkdownFile(meta=meta or _empty_map(), body="".join(lines[index + 1 :]), body_line=index + 2)
+    report.error(location.at(1), "front-matter-unclosed")
+    return None
+
+
+def read_text(path: Path, location: Location, report: Report) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        report.error(location, "not-utf8")
+        return None
+
+
+def _empty_map() -> YamlMap:
+    result = YamlMap()
+    result.line, result.key_lines, result.raw = 1, {}, {}
+    return result
+
+
+def _convert(node: yaml.Node, loader: yaml.SafeLoader, offset: int) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return _convert_mapping(node, loader, offset)
+    if isinstance(node, yaml.SequenceNode):
+        result = YamlList(_convert(item, loader, offset) for item in node.value)
+        result.line = node.start_mark.line + 1 + offset
+        result.item_lines = [item.start_mark.line + 1 + offset for item in node.value]
+        return result
+    return loader.construct_object(node, deep=True)
+
+
+def _convert_mapping(node: yaml.MappingNode, loader: yaml.SafeLoader, offset: int) -> YamlMap:
+    loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
+    result = _empty_map()
+    result.line = node.start_mark.line + 1 + offset
+    for key_node, value_node in node.value:
+        key = str(loader.construct_object(key_node, deep=True))
+        result[key] = _convert(value_node, loader, offset)
+        result.key_lines[key] = key_node.start_mark.line + 1 + offset
+        if isinstance(value_node, yaml.ScalarNode):
+            result.raw[key] = value_node.value
+    return result
