@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build" and _inside(args.out, args.content):
         parser.error(f"--out {args.out} lies inside the content folder {args.content}; choose a folder outside it")
     result = generate(args.content)
-    for line in result.catalogue.lines(result.report.messages):
+    for line in result.catalogue.lines(result.report.in_file_order()):
         print(line)
     if result.site is None:
         print(result.catalogue("content-errors", count=len(result.report.of(Severity.ERROR))), file=sys.stderr)

@@ -92,5 +92,9 @@ class Report:
     def has_errors(self) -> bool:
         return any(m.severity is Severity.ERROR for m in self.messages)
 
+    def in_file_order(self) -> list[Message]:
+        """Messages grouped by file and ordered by line, as an author works through them."""
+        return sorted(self.messages, key=lambda m: (m.location.path, m.location.line or 0))
+
     def of(self, severity: Severity) -> list[Message]:
         return [m for m in self.messages if m.severity is severity]

@@ -70,7 +70,7 @@ def is_id(value: str) -> bool:
 def check_mapping(data: Any, schema: Schema, location: Location, report: Report) -> Checked | None:
     """Check a parsed YAML mapping; None (reported) when it is not a mapping at all."""
     if not isinstance(data, YamlMap):
-        report.error(location, "not-a-mapping", found=_type_word(data))
+        report.error(location.at(getattr(data, "line", 1)), "not-a-mapping", found=_type_word(data))
         return None
     mapping_location = location.at(data.line)
     values: dict[str, Any] = {}
@@ -156,6 +156,9 @@ def _check_url(key: str, value: Any, raw: str | None, spec: Field, location: Loc
 def _check_ids(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
     items = _as_list(key, value, raw, location, report)
     if items is None:
+        return None
+    if not items and spec.required:
+        report.error(location, "empty-list", key=key, item=Text(spec.item))
         return None
     refs: list[Ref] = []
     for item, line in items:

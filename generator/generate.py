@@ -60,7 +60,7 @@ def error_site(result: Result) -> Site:
     """A one-page site listing the messages, shown by a preview server until the author fixes them."""
     title = result.catalogue("label.errors-title")
     renderer = Renderer(result.catalogue, today())
-    page = renderer.page("errors.md.j2", "index.md", title, lines=result.catalogue.lines(result.report.messages))
+    page = renderer.page("errors.md.j2", "index.md", title, lines=result.catalogue.lines(result.report.in_file_order()))
     return Site(pages=(page,), nav=())
 
 

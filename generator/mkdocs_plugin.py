@@ -56,7 +56,7 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         return config
 
     def _log(self, result: Result) -> None:
-        for message in result.report.messages:
+        for message in result.report.in_file_order():
             log.log(_LOG_LEVELS[message.severity], result.catalogue.line(message))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -31,10 +31,15 @@ class _Checker:
             "people": display_path(root / "people.csv"),
             "organisation": display_path(root / "organisation.yml"),
         }
+        # Objects whose file exists but could not be read: that is reported already, and
+        # every reference to them would only repeat it.
+        files = [*root.glob("formats/*.yml"), *root.glob("work-processes/*.md"), *root.glob("sources/*.md")]
+        read = {*content.formats, *content.work_processes, *content.sources}
+        self.unreadable = {path.stem for path in files} - read
 
     def _known(self, ref: Ref, known: Iterable[str], code: str, **where: str) -> bool:
         known = list(known)
-        if ref.id in known:
+        if ref.id in known or ref.id in self.unreadable:
             return True
         self.report.error(ref.location, code, id=ref.id, hint=hint(ref.id, known), **where)
         return False

@@ -33,7 +33,8 @@ SCHEMA = {
 def read_formats(root: Path, organisation: Organisation, report: Report) -> dict[str, TrainingFormat]:
     formats = {}
     for format_id, path, location in object_files(root / "formats", ".yml", report):
-        checked = check_mapping(load_yaml_file(path, location, report), SCHEMA, location, report)
+        data = load_yaml_file(path, location, report)
+        checked = None if data is None else check_mapping(data, SCHEMA, location, report)
         if checked is None:
             continue
         core_tasks = tuple(_core_task(item) for item in checked.get("core_tasks", ()) if _complete(item, CORE_TASK))

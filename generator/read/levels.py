@@ -5,7 +5,6 @@ from __future__ import annotations
 from ..diagnostics import Location, Report
 from ..fields import Checked
 from ..model import Organisation
-from .folders import ORGANISATION_FILE
 
 
 def checked_level(checked: Checked, key: str, organisation: Organisation, report: Report) -> int | None:
@@ -16,5 +15,5 @@ def checked_level(checked: Checked, key: str, organisation: Organisation, report
 def level_on_scale(level: int, location: Location, organisation: Organisation, report: Report) -> int | None:
     if 0 <= level <= organisation.max_level:
         return level
-    report.error(location, "level-out-of-scale", level=level, scale_file=ORGANISATION_FILE, low=0, high=organisation.max_level)
+    report.error(location, "level-out-of-scale", level=level, scale_file=organisation.location.path, low=0, high=organisation.max_level)
     return None

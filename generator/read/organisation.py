@@ -40,7 +40,8 @@ def read_organisation(root: Path, report: Report) -> Organisation:
     if not path.is_file():
         report.error(location, "missing-file", file=location.path)
         return _organisation(None, location, report)
-    checked = check_mapping(load_yaml_file(path, location, report), SCHEMA, location, report)
+    data = load_yaml_file(path, location, report)
+    checked = None if data is None else check_mapping(data, SCHEMA, location, report)
     return _organisation(checked, location, report)
 
 

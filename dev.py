@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Quick start on a fresh machine with only Python:
+
+    python3 dev.py site     # build the example site into site/ (installs what it needs)
+    python3 dev.py test     # lint, type-check and run all tests (installs what they need)
+    python3 dev.py serve    # preview with live reload on http://127.0.0.1:8000/
+
+Everything is installed into .venv/ beside this file; the browser tests use
+Debian's chromium, which this script installs with apt-get when it is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def run(*command: str | Path, env: dict[str, str] | None = None) -> None:
+    print("+", " ".join(str(part) for part in command), flush=True)
+    subprocess.run([str(part) for part in command], cwd=ROOT, check=True, env=env)
+
+
+def ensure_venv() -> None:
+    """Create .venv and install the project with its test tools, again whenever pyproject.toml changes."""
+    if not (BIN / "python").exists():
+        run(sys.executable, "-m", "venv", VENV)
+    stamp = VENV / ".installed"
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if not stamp.exists() or stamp.read_text() != wanted:
+        run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", ".[test]")
+        stamp.write_text(wanted)
+
+
+def ensure_chromium() -> None:
+    """The browser tests drive Debian's chromium (never a downloaded browser)."""
+    if CHROMIUM.exists():
+        return
+    if shutil.which("apt-get") is None:
+        sys.exit(f"{CHROMIUM} is missing and apt-get is not available; install Debian's 'chromium' package")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    run(*sudo, "apt-get", "update", "-qq")
+    run(*sudo, "apt-get", "install", "-y", "-qq", "chromium", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
+def quiet_env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def site() -> None:
+    ensure_venv()
+    run(BIN / "mkdocs", "build", "--strict", "--site-dir", ROOT / "site", env=quiet_env())
+    print(f"Built the example site in {ROOT / 'site'} — open site/index.html or run: python3 dev.py serve")
+
+
+def serve() -> None:
+    ensure_venv()
+    run(BIN / "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", env=quiet_env())
+
+
+def test() -> None:
+    ensure_venv()
+    ensure_chromium()
+    run(BIN / "ruff", "check", "generator", "tests", "bench", "dev.py")
+    run(BIN / "mypy")
+    run(BIN / "pytest", *sys.argv[2:], env=quiet_env())
+
+
+COMMANDS = {"site": site, "test": test, "serve": serve}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        sys.exit(__doc__)
+    try:
+        COMMANDS[sys.argv[1]]()
+    except subprocess.CalledProcessError as error:
+        sys.exit(error.returncode)

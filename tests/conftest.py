@@ -1,0 +1,45 @@
+"""Shared fixtures: a pinned build date, fixture content trees, the built example site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "cases"
+BUILD_DATE = dt.date(2026, 11, 1)
+SOURCE_DATE_EPOCH = str(int(dt.datetime(2026, 11, 1, 12, tzinfo=dt.timezone.utc).timestamp()))
+
+
+def content_tree(tmp_path: Path, case: str | None = None) -> Path:
+    """A copy of the base fixture in ``tmp_path``, with a case's files laid over it.
+
+    A case holds only what differs from ``cases/_base``; an ``expected.txt`` beside
+    its ``content/`` lists the exact messages. Returns the project folder.
+    """
+    shutil.copytree(CASES / "_base", tmp_path, dirs_exist_ok=True)
+    if case:
+        shutil.copytree(CASES / case / "content", tmp_path / "content", dirs_exist_ok=True)
+    return tmp_path
+
+
+def build_site(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build`` of a project folder (which has mkdocs.yml), with the build date pinned."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir), *extra]
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example content built once with ``mkdocs build --strict``."""
+    site = tmp_path_factory.mktemp("example") / "site"
+    result = build_site(ROOT, site, "--strict")
+    assert result.returncode == 0, result.stderr
+    return site
