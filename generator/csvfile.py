@@ -54,7 +54,7 @@ def read_rows(path: Path, location: Location, columns: tuple[str, ...], report: 
         if len(fields) != len(header):
             report.error(row_location, "csv-columns", found=len(fields), expected=len(header))
             continue
-        yield Row(location=row_location, values={h: f.strip() for h, f in zip(header, fields)}, order=order)
+        yield Row(location=row_location, values={h: f.strip() for h, f in zip(header, fields, strict=True)}, order=order)
 
 
 def _header_ok(header: list[str], columns: tuple[str, ...], location: Location, report: Report) -> bool:

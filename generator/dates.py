@@ -12,7 +12,7 @@ def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
     """Today, or the (UTC) date of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
 
 

@@ -14,7 +14,6 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 
 class Severity(enum.Enum):
@@ -45,7 +44,7 @@ class Text:
     params: Mapping[str, Param] = field(default_factory=dict)
 
 
-Param = Union[str, int, Text]
+Param = str | int | Text
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -103,7 +103,8 @@ def _check_text(key: str, value: Any, raw: str | None, spec: Field, location: Lo
         return value
     if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool) and raw is not None:
         return raw  # "version: 3.10" means the text 3.10, not the number 3.1
-    return _wrong_type(key, value, "type.text", location, report)
+    _wrong_type(key, value, "type.text", location, report)
+    return None
 
 
 def _check_id(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
@@ -119,13 +120,15 @@ def _check_id(key: str, value: Any, raw: str | None, spec: Field, location: Loca
 def _check_int(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    return _wrong_type(key, value, "type.int", location, report)
+    _wrong_type(key, value, "type.int", location, report)
+    return None
 
 
 def _check_bool(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
     if isinstance(value, bool):
         return value
-    return _wrong_type(key, value, "type.bool", location, report)
+    _wrong_type(key, value, "type.bool", location, report)
+    return None
 
 
 def _check_date(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
@@ -189,13 +192,13 @@ def _check_maps(key: str, value: Any, raw: str | None, spec: Field, location: Lo
 
 def _as_list(key: str, value: Any, raw: str | None, location: Location, report: Report) -> list[tuple[Any, int]] | None:
     if not isinstance(value, YamlList):
-        return _wrong_type(key, value, "type.list", location, report)
-    return list(zip(value, value.item_lines))
+        _wrong_type(key, value, "type.list", location, report)
+        return None
+    return list(zip(value, value.item_lines, strict=True))
 
 
 def _wrong_type(key: str, value: Any, expected: str, location: Location, report: Report) -> None:
     report.error(location, "wrong-type", key=key, expected=Text(expected), found=_type_word(value))
-    return None
 
 
 def _type_word(value: Any) -> Text | str:

@@ -21,7 +21,7 @@ from .references import check_references
 from .render.nav import build_nav
 from .render.pages import render_files, render_pages
 from .render.renderer import Renderer
-from .render.site import Site
+from .render.site import Page, Site
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,7 +64,7 @@ def error_site(result: Result) -> Site:
     return Site(pages=(page,), nav=())
 
 
-def _check_free_page_paths(content: Content, pages: tuple, report: Report) -> None:
+def _check_free_page_paths(content: Content, pages: tuple[Page, ...], report: Report) -> None:
     """A page under pages/ must not take the address of a generated page."""
     taken = Counter(page.path for page in pages)
     for free in content.pages:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from .diagnostics import Location, Report, display_path
 from .fields import Ref, hint
-from .model import Content, Signoff
+from .model import Content, Criterion, Signoff
 
 
 def check_references(content: Content, build_date: dt.date, report: Report) -> None:
@@ -89,7 +89,7 @@ class _Checker:
             if signoff.date > build_date:
                 self.report.error(signoff.location, "future-date", value=signoff.date.isoformat(), today=build_date.isoformat())
 
-    def _check_signed_criterion(self, signoff: Signoff, criteria: dict) -> None:
+    def _check_signed_criterion(self, signoff: Signoff, criteria: dict[str, Criterion]) -> None:
         assert signoff.criterion is not None
         wp = self.content.work_processes[signoff.work_process]
         own = [c.id for c in wp.criteria]

@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 BUILD_DATE = dt.date(2026, 11, 1)
-SOURCE_DATE_EPOCH = str(int(dt.datetime(2026, 11, 1, 12, tzinfo=dt.timezone.utc).timestamp()))
+SOURCE_DATE_EPOCH = str(int(dt.datetime(2026, 11, 1, 12, tzinfo=dt.UTC).timestamp()))
 
 
 def content_tree(tmp_path: Path, case: str | None = None) -> Path:
@@ -43,3 +43,10 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(ROOT, site, "--strict")
     assert result.returncode == 0, result.stderr
     return site
+
+
+def with_site_config(project: Path) -> Path:
+    """Give a fixture project the repository's mkdocs.yml and theme, so it builds like the example."""
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", project / "theme", dirs_exist_ok=True)
+    return project

@@ -25,9 +25,9 @@ from ..derive.health import (
     sources_due_for_review,
     unused_sources,
 )
-from ..derive.levels import counts
+from ..derive.levels import Standing, counts
 from ..derive.matrix import format_matrix, team_coverage
-from ..model import KINDS, Content, CoreTask, TrainingFormat, WorkProcess
+from ..model import KINDS, Content, CoreTask, Criterion, TrainingFormat, WorkProcess
 from . import paths
 from .renderer import Renderer
 from .site import Page, StaticFile
@@ -43,7 +43,7 @@ class _Context:
     renderer: Renderer
     t: Catalogue
 
-    def page(self, template: str, path: str, title: str, **context: object) -> Page:
+    def page(self, template: str, path: str, title: str, *, search: bool = True, **context: object) -> Page:
         org = self.content.organisation
         shared = {
             "org": org,
@@ -52,10 +52,15 @@ class _Context:
             "work_processes": self.content.work_processes,
             "people": self.content.people if org.personal_data else {},
             "teams": {team.id: team for team in org.teams},
-            "criteria_levels": range(1, org.max_level + 1),
+            "criteria_levels": criteria_levels(self.content),
             "kinds": KINDS,
         }
-        return self.renderer.page(template, path, title, **{**shared, **context})
+        return self.renderer.page(template, path, title, search=search, **{**shared, **context})
+
+
+def criteria_levels(content: Content) -> list[int]:
+    """The levels that have criteria anywhere (typically 1 to 3): these get checklists and sections."""
+    return sorted({c.level for wp in content.work_processes.values() for c in wp.active_criteria})
 
 
 def render_pages(content: Content, facts: Facts | None, renderer: Renderer) -> Iterator[Page]:
@@ -150,7 +155,7 @@ def _render_checklists(c: _Context) -> Iterator[Page]:
     formats = list(c.content.formats.values())
     yield c.page("checklists.md.j2", paths.CHECKLISTS, c.t("label.checklists"), formats=formats)
     for training_format in formats:
-        for level in range(1, c.content.organisation.max_level + 1):
+        for level in criteria_levels(c.content):
             title = c.t("label.checklist-title", format=training_format.title, level=level,
                         label=c.content.organisation.label(level))
             yield c.page("checklist.md.j2", paths.checklist(training_format.id, level), title,
@@ -244,7 +249,9 @@ def _by_person(items: Iterable[T], person_of: Callable[[T], str]) -> dict[str, l
     return grouped
 
 
-def _next_steps(content: Content, standings: dict, format_wps: tuple[WorkProcess, ...], target: int) -> list:
+def _next_steps(
+    content: Content, standings: dict[str, Standing], format_wps: tuple[WorkProcess, ...], target: int
+) -> list[tuple[WorkProcess, int, list[Criterion]]]:
     """Per work process below the target: the criteria still to sign for the next level."""
     steps = []
     for wp in format_wps:

@@ -1,0 +1,132 @@
+"""Every clause of "Level of a person on a work process" and "Counted sign-offs" (PRODUCT.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.dates import add_months, build_date, months_before
+from generator.derive.levels import Status, counts, overall_level, qualification_status, standing
+from generator.diagnostics import Location
+from generator.model import Criterion, Signoff, WorkProcess
+
+HERE = Location(path="test")
+TODAY = dt.date(2026, 11, 1)
+MAX = 4
+
+
+def work_process(criteria_per_level: dict[int, int], valid_months: int | None = None, retired: tuple[str, ...] = ()) -> WorkProcess:
+    criteria = tuple(
+        Criterion(id=f"c-{level}-{n}", work_process="wp", level=level, kind="skill", text="", sources=(),
+                  retired=f"c-{level}-{n}" in retired, retired_on=None, location=HERE)
+        for level, count in criteria_per_level.items()
+        for n in range(1, count + 1)
+    )
+    return WorkProcess(id="wp", title="WP", code="", valid_months=valid_months, criteria=criteria, retired=False, body="", location=HERE)
+
+
+def signed(criterion: str | None = None, level: int | None = None, on: str = "2026-01-01", order: int = 0) -> Signoff:
+    return Signoff(person="p", work_process="wp", criterion=criterion, level=level, date=dt.date.fromisoformat(on),
+                   assessor="a", note="", location=HERE, order=order)
+
+
+def level_of(wp: WorkProcess, *signoffs: Signoff) -> int:
+    return standing(signoffs, wp, MAX, TODAY).level
+
+
+WP = work_process({1: 2, 2: 1, 3: 1})
+ALL_1 = (signed("c-1-1"), signed("c-1-2"))
+
+
+def test_nothing_signed_is_level_0() -> None:
+    assert level_of(WP) == 0
+
+
+def test_every_criterion_of_a_level_is_needed() -> None:
+    assert level_of(WP, signed("c-1-1")) == 0
+    assert level_of(WP, *ALL_1) == 1
+
+
+def test_levels_rise_in_order_only() -> None:
+    """Signing a level-2 criterion without the level-1 ones raises nothing."""
+    assert level_of(WP, signed("c-2-1"), signed("c-3-1")) == 0
+    assert level_of(WP, *ALL_1, signed("c-3-1")) == 1
+    assert level_of(WP, *ALL_1, signed("c-2-1"), signed("c-3-1")) == 3
+
+
+def test_a_level_without_criteria_is_passed_only_by_assessment() -> None:
+    wp = work_process({1: 1, 3: 1})
+    assert level_of(wp, signed("c-1-1"), signed("c-3-1")) == 1
+    assert level_of(wp, signed(level=2), signed("c-3-1", on="2026-02-01")) == 3
+
+
+def test_direct_assessment_sets_the_level() -> None:
+    assert level_of(WP, signed(level=4)) == 4
+    assert level_of(WP, signed(level=2)) == 2
+
+
+def test_later_assessment_lowers_the_level_and_voids_earlier_criteria() -> None:
+    earlier = (*ALL_1, signed("c-2-1"), signed("c-3-1"))
+    assert level_of(WP, *earlier, signed(level=1, on="2026-03-01")) == 1
+
+
+def test_criteria_signed_after_an_assessment_raise_it() -> None:
+    assessed = signed(level=1, on="2026-03-01")
+    assert level_of(WP, assessed, signed("c-2-1", on="2026-04-01")) == 2
+    assert level_of(WP, assessed, signed("c-2-1", on="2026-03-01")) == 2  # the same day counts
+    assert level_of(WP, assessed, signed("c-2-1", on="2026-02-28")) == 1
+
+
+def test_latest_assessment_wins_and_on_the_same_day_the_later_line() -> None:
+    assert level_of(WP, signed(level=4, on="2026-05-01"), signed(level=1, on="2026-02-01")) == 4
+    assert level_of(WP, signed(level=3, on="2026-05-01", order=7), signed(level=1, on="2026-05-01", order=3)) == 3
+    assert level_of(WP, signed(level=3, on="2026-05-01", order=3), signed(level=1, on="2026-05-01", order=7)) == 1
+
+
+def test_expiry_boundary_day_still_counts() -> None:
+    wp = work_process({1: 1}, valid_months=12)
+    assert level_of(wp, signed("c-1-1", on="2025-11-01")) == 1
+    assert level_of(wp, signed("c-1-1", on="2025-10-31")) == 0
+
+
+def test_expired_assessments_do_not_count_and_the_previous_one_applies() -> None:
+    wp = work_process({1: 1}, valid_months=24)
+    assert level_of(wp, signed(level=4, on="2024-10-31")) == 0
+    assert level_of(wp, signed(level=2, on="2025-01-01"), signed(level=4, on="2024-10-31")) == 2
+
+
+def test_retired_criteria_are_not_needed_and_do_not_count() -> None:
+    wp = work_process({1: 2, 2: 1}, retired=("c-1-2", "c-2-1"))
+    assert level_of(wp, signed("c-1-1")) == 1
+    assert level_of(work_process({1: 1, 2: 1}, retired=("c-2-1",)), signed("c-1-1"), signed("c-2-1")) == 1
+
+
+def test_counts_uses_months_before_the_build_date() -> None:
+    wp = work_process({1: 1}, valid_months=36)
+    assert counts(signed("c-1-1", on="2023-11-01"), wp, TODAY)
+    assert not counts(signed("c-1-1", on="2023-10-31"), wp, TODAY)
+    assert counts(signed("c-1-1", on="2000-01-01"), work_process({1: 1}), TODAY)
+
+
+def test_expiry_date_of_the_evidence() -> None:
+    wp = work_process({1: 1}, valid_months=12)
+    result = standing([signed("c-1-1", on="2026-01-15")], wp, MAX, TODAY)
+    assert result.expires == dt.date(2027, 1, 16)
+    assert standing([signed("c-1-1")], WP, MAX, TODAY).expires is None
+
+
+def test_months_before_clamps_to_the_end_of_the_month() -> None:
+    assert months_before(dt.date(2026, 3, 31), 1) == dt.date(2026, 2, 28)
+    assert months_before(dt.date(2024, 2, 29), 12) == dt.date(2023, 2, 28)
+    assert add_months(dt.date(2025, 12, 15), 3) == dt.date(2026, 3, 15)
+
+
+def test_build_date_follows_source_date_epoch() -> None:
+    assert build_date({"SOURCE_DATE_EPOCH": "1780000000"}) == dt.date(2026, 5, 28)
+    assert build_date({}) == dt.date.today()
+
+
+def test_overall_level_and_qualification_status() -> None:
+    assert overall_level([3, 1, 2]) == 1
+    assert qualification_status(1, 3) is Status.UNDER
+    assert qualification_status(3, 3) is Status.ON_TARGET
+    assert qualification_status(4, 3) is Status.OVER

@@ -1,0 +1,204 @@
+"""End to end: the example content through ``mkdocs build --strict``, checked against the content."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.derive import derive_facts, format_work_processes
+from generator.diagnostics import Report
+from generator.read import read_content
+
+from .conftest import BUILD_DATE, ROOT, build_site, content_tree, with_site_config
+
+EXAMPLE = ROOT / "content"
+
+
+@pytest.fixture(scope="module")
+def example():  # type: ignore[no-untyped-def]
+    report = Report()
+    content = read_content(EXAMPLE, report)
+    assert not report.has_errors
+    return content
+
+
+def html(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_page_kind_is_built(example_site: Path, example) -> None:  # type: ignore[no-untyped-def]
+    assert (example_site / "index.html").is_file()
+    for format_id in example.formats:
+        assert (example_site / "formats" / format_id / "index.html").is_file()
+        assert (example_site / "matrix" / format_id / "index.html").is_file()
+    for wp_id in example.work_processes:
+        assert (example_site / "werkprocessen" / wp_id / "index.html").is_file()
+    for source_id in example.sources:
+        assert (example_site / "bronnen" / source_id / "index.html").is_file()
+    for person in example.active_people:
+        assert (example_site / "pop" / person.id / "index.html").is_file()
+    for person in example.people.values():
+        if not person.active:
+            assert not (example_site / "pop" / person.id).exists()
+    for folder in ("gezondheid", "planning", "teams", "aftekenlijsten", "bronnen", "werkprocessen"):
+        assert (example_site / folder / "index.html").is_file()
+
+
+def test_sources_and_criteria_link_both_ways(example_site: Path, example) -> None:  # type: ignore[no-untyped-def]
+    for wp in example.work_processes.values():
+        wp_page = html(example_site, f"werkprocessen/{wp.id}")
+        for criterion in wp.active_criteria:
+            assert criterion.id in wp_page
+            for ref in criterion.sources:
+                assert f'href="../../bronnen/{ref.id}/"' in wp_page
+                source_page = html(example_site, f"bronnen/{ref.id}")
+                assert criterion.id in source_page, f"{ref.id} does not list {criterion.id}"
+                assert f'href="../../werkprocessen/{wp.id}/"' in source_page
+
+
+def test_checklists_hold_exactly_the_criteria_of_their_level(example_site: Path, example) -> None:  # type: ignore[no-untyped-def]
+    all_ids = set(example.criteria)
+    for training_format in example.formats.values():
+        for level in (1, 2, 3):
+            page = html(example_site, f"aftekenlijsten/{training_format.id}-niveau-{level}")
+            shown = set(re.findall(r'class="wgo-id">([a-z0-9-]+)<', page)) & all_ids
+            expected = {c.id for wp in format_work_processes(example, training_format) for c in wp.criteria_at(level)}
+            assert shown == expected
+            assert "Paraaf" in page and "Datum" in page
+            assert "01-11-2026" in page  # the build date of the content
+
+
+def test_retired_criteria_are_left_out_of_checklists(example_site: Path, example) -> None:  # type: ignore[no-untyped-def]
+    retired = [c for c in example.criteria.values() if c.retired]
+    assert retired, "the example should show a retired criterion"
+    pages = [p.read_text(encoding="utf-8") for p in (example_site / "aftekenlijsten").rglob("*.html")]
+    for criterion in retired:
+        assert not any(criterion.id in page for page in pages)
+
+
+def test_matrix_csv_download(example_site: Path, example) -> None:  # type: ignore[no-untyped-def]
+    facts = derive_facts(example, BUILD_DATE)
+    team_order = [team.id for team in example.organisation.teams]
+    for training_format in example.formats.values():
+        wps = [wp.id for wp in format_work_processes(example, training_format)]
+        data = (example_site / "matrix" / f"{training_format.id}.csv").read_bytes()
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
+        assert rows[0] == ["team", "id", "name", *wps, "overall"]
+        members = [p for p in example.active_people if p.format == training_format.id]
+        expected_ids = [p.id for team in team_order for p in members if p.team == team]
+        assert [row[1] for row in rows[1:]] == expected_ids
+        for row in rows[1:]:
+            levels = [int(v) for v in row[3:-1]]
+            assert int(row[-1]) == min(levels)
+            assert levels == [facts.level(row[1], wp) for wp in wps]
+        assert f'href="../{training_format.id}.csv"' in html(example_site, f"matrix/{training_format.id}")
+
+
+def test_no_outside_resources_in_html_or_css(example_site: Path) -> None:
+    """Nothing in the built site makes a browser fetch from another host."""
+    outside = re.compile(r"^(https?:)?//", re.I)
+    loads = re.compile(r'<(?:script|img|iframe|source|video|audio|embed)\b[^>]*?\s(?:src|srcset)="([^"]+)"', re.I)
+    rel = r'\brel="(?:stylesheet|preload|modulepreload|icon|preconnect|dns-prefetch)"'
+    links = re.compile(r"<link\b[^>]*?" + rel + r'[^>]*?\bhref="([^"]+)"', re.I)
+    links_reversed = re.compile(r'<link\b[^>]*?\bhref="([^"]+)"[^>]*?' + rel, re.I)
+    css_urls = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""", re.I)
+    found = []
+    for page in example_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for pattern in (loads, links, links_reversed):
+            found += [(page.name, url) for url in pattern.findall(text) if outside.match(url)]
+        found += [(page.name, url) for url in css_urls.findall(text) if outside.match(url)]
+    for sheet in example_site.rglob("*.css"):
+        found += [(sheet.name, url) for url in css_urls.findall(sheet.read_text(encoding="utf-8")) if outside.match(url)]
+    assert found == []
+    home = html(example_site, "")
+    assert "fonts.googleapis" not in home and "Made with" not in home
+
+
+def test_navigation_stays_small(example_site: Path, example) -> None:  # type: ignore[no-untyped-def]
+    """Index pages list the many; no page carries a link to every work process or source in its navigation."""
+    page = html(example_site, "werkprocessen/" + next(iter(example.work_processes)))
+    nav = page[page.index('<nav class="md-nav md-nav--primary"'):page.index("</nav>", page.index('md-nav--primary'))]
+    assert "bronnen/" not in re.sub(r'href="[^"]*bronnen/"', "", nav)
+    assert len(re.findall(r"<a ", nav)) < 25
+
+
+def test_build_does_not_write_into_content(tmp_path: Path) -> None:
+    before = _digest(EXAMPLE)
+    project = with_site_config(content_tree(tmp_path))
+    assert build_site(project, tmp_path / "site", "--strict").returncode == 0
+    assert _digest(EXAMPLE) == before
+    assert sorted(p.relative_to(project / "content") for p in (project / "content").rglob("*")) == sorted(
+        p.relative_to(ROOT / "tests/cases/_base/content") for p in (ROOT / "tests/cases/_base/content").rglob("*"))
+
+
+def _digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_content_error_stops_the_build_with_all_messages(tmp_path: Path) -> None:
+    project = with_site_config(content_tree(tmp_path, "references"))
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    expected = (ROOT / "tests/cases/references/expected.txt").read_text(encoding="utf-8").splitlines()
+    for line in expected:
+        assert line in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+    assert "Traceback" not in result.stderr
+
+
+def test_strict_fails_on_warnings_only_when_strict(tmp_path: Path) -> None:
+    project = with_site_config(content_tree(tmp_path))
+    source = project / "content/sources/wi-bewaken.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("status: valid", "status: withdrawn"), encoding="utf-8")
+    assert build_site(project, tmp_path / "site").returncode == 0
+    strict = build_site(project, tmp_path / "strict", "--strict")
+    assert strict.returncode != 0
+    assert "[withdrawn-source]" in strict.stderr
+
+
+def test_without_personal_data_no_name_appears_anywhere(tmp_path: Path) -> None:
+    project = with_site_config(tmp_path)
+    shutil.copytree(EXAMPLE, project / "content")
+    organisation = project / "content/organisation.yml"
+    text = organisation.read_text(encoding="utf-8")
+    organisation.write_text(re.sub(r"(?m)^personal_data:.*$", "personal_data: false", text), encoding="utf-8")
+    result = build_site(project, tmp_path / "site", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "[personal-data-off]" in result.stderr
+    names = [row["name"] for row in csv.DictReader(io.StringIO((EXAMPLE / "people.csv").read_text(encoding="utf-8-sig")))]
+    for path in (tmp_path / "site").rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".csv", ".xml", ".txt"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            leaked = [name for name in names if name in text]
+            assert leaked == [], f"{path}: {leaked}"
+    for folder in ("matrix", "pop", "teams", "planning"):
+        assert not (tmp_path / "site" / folder).exists()
+
+
+def test_titles_are_escaped_everywhere(tmp_path: Path) -> None:
+    evil = "</title><script>alert(1)</script> & *x*"
+    project = with_site_config(content_tree(tmp_path))
+    fmt = project / "content/formats/operator.yml"
+    fmt.write_text(fmt.read_text(encoding="utf-8").replace("title: Operator", f"title: '{evil}'"), encoding="utf-8")
+    people = project / "content/people.csv"
+    people.write_text(people.read_text(encoding="utf-8").replace("Ali Aydin", '"<img src=x onerror=alert(2)>"'), encoding="utf-8")
+    result = build_site(project, tmp_path / "site", "--strict")
+    assert result.returncode == 0, result.stderr
+    for path in (tmp_path / "site").rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in text, path
+        assert "<img src=x" not in text, path
+    page = html(tmp_path / "site", "formats/operator")
+    assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; *x*" in page
