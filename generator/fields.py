@@ -70,7 +70,8 @@ def is_id(value: str) -> bool:
 def check_mapping(data: Any, schema: Schema, location: Location, report: Report) -> Checked | None:
     """Check a parsed YAML mapping; None (reported) when it is not a mapping at all."""
     if not isinstance(data, YamlMap):
-        report.error(location.at(getattr(data, "line", 1)), "not-a-mapping", found=_type_word(data))
+        where = location.at(data.line) if isinstance(data, YamlList) else location
+        report.error(where, "not-a-mapping", found=_type_word(data))
         return None
     mapping_location = location.at(data.line)
     values: dict[str, Any] = {}

@@ -179,13 +179,25 @@ def _pdf_pages_text(pdf: bytes) -> list[str]:
     and a ToUnicode CMap, text shown glyph by glyph with ``<hex> Tj``, content in the page's
     stream and in the form XObjects it draws. Skia does not draw spaces, so words run together.
     """
-    objects = {int(m[1]): m[2] for m in re.finditer(rb"(\d+) 0 obj\s*(.*?)endobj", pdf, re.S)}
+    objects: dict[int, bytes] = {}  # object number -> its dictionary
+    streams: dict[int, bytes] = {}  # object number -> its decoded stream
+    header, position = re.compile(rb"(\d+) 0 obj\s*"), 0
+    while found := header.search(pdf, position):
+        start, end = found.end(), pdf.index(b"endobj", found.end())
+        begin = pdf.find(b"stream", start, end)
+        if begin < 0:
+            objects[int(found[1])], position = pdf[start:end], end
+            continue
+        body = objects[int(found[1])] = pdf[start:begin]
+        length = re.search(rb"/Length (\d+)", body)
+        assert length, "a stream without a direct /Length"
+        begin += len(b"stream\r\n") if pdf[begin + 6 : begin + 8] == b"\r\n" else len(b"stream\n")
+        data = pdf[begin : begin + int(length[1])]
+        streams[int(found[1])] = zlib.decompress(data) if b"/FlateDecode" in body else data
+        position = begin + int(length[1])
 
     def stream(number: int) -> bytes:
-        body = objects[number]
-        start = body.index(b"stream") + len(b"stream")
-        data = body[start : body.rindex(b"endstream")].strip(b"\r\n")
-        return zlib.decompress(data) if b"/FlateDecode" in body[:start] else data
+        return streams[number]
 
     def cmap(number: int) -> dict[int, str]:
         text = stream(number).decode("latin-1")
