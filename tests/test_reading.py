@@ -75,6 +75,7 @@ def test_excel_export_reads_like_plain_csv(tmp_path: Path) -> None:
 def test_escape_text_neutralises_html_and_markdown() -> None:
     assert str(escape_text("<b>*x*</b> | [a](b)")) == (
         "&lt;b&gt;&#42;x&#42;&lt;/b&gt; &#124; &#91;a&#93;(b)")
+    assert str(escape_text("it's \"#1\" & more")) == "it&#39;s &#34;&#35;1&#34; &amp; more"
     assert str(escape_text("two\nlines")) == "two lines"
     assert str(escape_url("https://x.nl/a b(c)")) == "https://x.nl/a%20b%28c%29"
 
