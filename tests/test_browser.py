@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import shutil
 import threading
 import zlib
 from collections.abc import Iterator
@@ -18,11 +17,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import playwright.sync_api as sync_api
 import pytest
 
-from .conftest import ROOT, build_site, content_tree
-
-sync_api = pytest.importorskip("playwright.sync_api")
+from .conftest import build_site, content_tree, with_site_config
 
 pytestmark = pytest.mark.browser
 
@@ -72,8 +70,7 @@ def site_url(example_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed")
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run the tests with 'python3 dev.py test', which installs it"
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
@@ -87,13 +84,6 @@ def page(browser: Any) -> Iterator[Any]:
     page = context.new_page()
     yield page
     context.close()
-
-
-def with_site_config(project: Path) -> Path:
-    """Give a fixture content tree the repository's mkdocs.yml and theme, so it builds like the example."""
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "theme", project / "theme", dirs_exist_ok=True)
-    return project
 
 
 def built(project: Path) -> Path:
