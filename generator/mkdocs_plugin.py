@@ -37,6 +37,7 @@ class WgoPlugin(BasePlugin[WgoConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.site: Site | None = None
+        self.watched: list[Path] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -44,12 +45,12 @@ class WgoPlugin(BasePlugin[WgoConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         content_dir = root / self.config.content_dir if self.config.content_dir else Path(config.docs_dir)
+        self.watched = [content_dir, root / self.config.templates_dir]
         result = generate(content_dir, template_dirs=(root / self.config.templates_dir,))
         self._log(result)
         if result.site is None and not self.serving:
             raise PluginError(result.catalogue("content-errors", count=len(result.report.of(Severity.ERROR))))
         self.site = result.site or error_site(result)
-        self.content_dir = content_dir
         config.nav = nav_config(self.site.nav)
         config.site_name = escape_html(result.content.organisation.name or config.site_name)
         config.theme["language"] = result.catalogue.language
@@ -68,7 +69,9 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         return Files(kept + generated)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
-        server.watch(str(self.content_dir))
+        for folder in self.watched:
+            if folder.is_dir():
+                server.watch(str(folder))
         return server
 
 

@@ -202,3 +202,43 @@ def test_titles_are_escaped_everywhere(tmp_path: Path) -> None:
         assert "<img src=x" not in text, path
     page = html(tmp_path / "site", "formats/operator")
     assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; *x*" in page
+
+
+def test_english_site_and_messages(tmp_path: Path) -> None:
+    project = with_site_config(content_tree(tmp_path))
+    organisation = project / "content/organisation.yml"
+    organisation.write_text(organisation.read_text(encoding="utf-8").replace("language: nl", "language: en"), encoding="utf-8")
+    assert build_site(project, tmp_path / "site", "--strict").returncode == 0
+    home = html(tmp_path / "site", "")
+    assert '<html lang="en"' in home and "Work processes" in home and "Werkprocessen" not in home
+    checklist = html(tmp_path / "site", "aftekenlijsten/operator-niveau-1")
+    assert "Initials" in checklist and "Paraaf" not in checklist
+
+    people = project / "content/people.csv"
+    people.write_text(people.read_text(encoding="utf-8").replace("ploeg-2,operator", "ploeg-9,operator"), encoding="utf-8")
+    result = build_site(project, tmp_path / "broken")
+    assert "content/people.csv:3: error: unknown team 'ploeg-9'" in result.stderr
+
+
+def test_page_templates_can_be_overridden_from_the_theme(tmp_path: Path) -> None:
+    project = with_site_config(content_tree(tmp_path))
+    (project / "theme/pages").mkdir(parents=True, exist_ok=True)
+    (project / "theme/pages/home.md.j2").write_text("# {{ title }}\n\nEigen startpagina van {{ org.name }}.\n", encoding="utf-8")
+    assert build_site(project, tmp_path / "site", "--strict").returncode == 0
+    assert "Eigen startpagina van Testfabriek BV." in html(tmp_path / "site", "")
+
+
+def test_matrix_csv_rows_checked_by_hand(example_site: Path) -> None:
+    """Rows worked out by hand from content/signoffs.csv for the pinned build date 2026-11-01."""
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO((example_site / "matrix/procesoperator.csv").read_text("utf-8")))}
+    # p-001: level-4 assessments everywhere
+    assert [v for k, v in rows["p-001"].items() if k not in ("team", "id", "name")] == ["4"] * 10
+    # p-010: every sign-off on start-up and shut-down is from 2021/2022, older than their valid_months: 36
+    assert rows["p-010"]["installatie-opstarten"] == "0" and rows["p-010"]["installatie-afstoppen"] == "0"
+    assert rows["p-010"]["overall"] == "0"
+    # p-012: all nine criteria of voorbereiden; bewaken-2-03 retired, its successor bewaken-2-04 signed;
+    # a direct level 2 on storingen-verhelpen (2026-04-20) voids the earlier level-3 criteria; nothing on monsters-nemen
+    p012 = rows["p-012"]
+    assert (p012["team"], p012["name"]) == ("ploeg-2", "Rob Robberts")
+    assert (p012["werkzaamheden-voorbereiden"], p012["installatie-opstarten"], p012["proces-bewaken"]) == ("3", "3", "3")
+    assert (p012["storingen-verhelpen"], p012["monsters-nemen"], p012["overall"]) == ("2", "0", "0")

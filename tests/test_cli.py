@@ -1,0 +1,77 @@
+"""``python -m generator check|build`` as the contract names them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from .conftest import CASES, ROOT, SOURCE_DATE_EPOCH, content_tree
+
+
+def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=project, env=env, capture_output=True, text=True, check=False)
+
+
+def test_check_clean_content_exits_0_silently(tmp_path: Path) -> None:
+    result = run(content_tree(tmp_path), "check", "content")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_check_prints_every_problem_and_exits_1(tmp_path: Path) -> None:
+    result = run(content_tree(tmp_path, "csv-errors"), "check")  # content/ is the default folder
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == (CASES / "csv-errors/expected.txt").read_text(encoding="utf-8").splitlines()
+    assert "Traceback" not in result.stderr
+
+
+def test_check_with_only_warnings_exits_0(tmp_path: Path) -> None:
+    project = content_tree(tmp_path)
+    source = project / "content/sources/wi-bewaken.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("status: valid", "status: withdrawn"), encoding="utf-8")
+    result = run(project, "check", "content")
+    assert result.returncode == 0
+    assert "[withdrawn-source]" in result.stdout
+
+
+def test_build_writes_a_markdown_tree_with_nav(tmp_path: Path) -> None:
+    project = content_tree(tmp_path)
+    result = run(project, "build", "content", "--out", "out")
+    assert result.returncode == 0, result.stderr
+    out = project / "out"
+    nav = yaml.safe_load((out / "nav.yml").read_text(encoding="utf-8"))["nav"]
+    assert nav[0] == {"Start": "index.md"}
+    for entry in nav:
+        for target in _targets(entry):
+            assert (out / target).is_file(), target
+    page = (out / "werkprocessen/opstarten.md").read_text(encoding="utf-8")
+    assert page.startswith("---\ntitle: Opstarten\n---\n")
+    assert "[Opstartprocedure](../bronnen/sop-opstarten.md)" in page
+    assert (out / "matrix/operator.csv").read_text(encoding="utf-8").startswith("team,id,name,opstarten,bewaken,overall\n")
+    assert (out / "pop/p-001.md").read_text(encoding="utf-8").startswith("---\ntitle: POP Ali Aydin\nsearch:\n  exclude: true\n---")
+
+
+def _targets(entry: dict[str, object]) -> list[str]:
+    [value] = entry.values()
+    if isinstance(value, str):
+        return [value]
+    assert isinstance(value, list)
+    return [target for child in value for target in _targets(child)]
+
+
+def test_build_refuses_to_write_into_the_content_folder(tmp_path: Path) -> None:
+    project = content_tree(tmp_path)
+    result = run(project, "build", "content", "--out", "content/site")
+    assert result.returncode == 2 and "inside the content folder" in result.stderr
+    assert not (project / "content/site").exists()
+
+
+def test_build_with_errors_writes_nothing(tmp_path: Path) -> None:
+    project = content_tree(tmp_path, "references")
+    result = run(project, "build", "content", "--out", "out")
+    assert result.returncode == 1
+    assert not (project / "out").exists()
