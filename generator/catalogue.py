@@ -255,6 +255,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "label.planning": ("Opleidingsplanning", "Training planning"),
     "label.health": ("Inhoud op orde", "Content health"),
     "label.pop-of": ("POP {name}", "Development plan {name}"),
+    "label.model-intro": (
+        "Per functie beschrijft een opleidingsformat de kerntaken en werkprocessen, met per werkproces succescriteria op drie niveaus: wat je moet weten (kennis), kunnen (vaardigheid) en zijn (houding), elk met de informatiebronnen die zeggen hoe het werk gaat. Coaches tekenen de criteria af; daaruit volgt per medewerker het niveau op elk werkproces.",
+        "For each job, a training format describes the core tasks and work processes, with success criteria at three levels per work process: what you must know (knowledge), be able to do (skill) and be (attitude), each with the information sources that say how the work is done. Coaches sign off the criteria; from those follows each employee's level on every work process.",
+    ),
     "label.further": ("Verder op deze site", "More on this site"),
     "label.level-scale": ("De niveaus", "The levels"),
     "label.level": ("Niveau", "Level"),

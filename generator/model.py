@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .diagnostics import Location
@@ -204,8 +205,9 @@ class Content:
     attachments: tuple[str, ...] = ()  # files under sources/files/, relative to sources/
     page_files: tuple[str, ...] = ()  # images and other files under pages/, relative to pages/
 
-    @property
+    @cached_property
     def criteria(self) -> dict[str, Criterion]:
+        """Every criterion by id, retired ones included (sign-offs may name them)."""
         return {c.id: c for wp in self.work_processes.values() for c in wp.criteria}
 
     @property
