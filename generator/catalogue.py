@@ -97,8 +97,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     # --- organisation ----------------------------------------------------------
     "bad-level-scale": (
-        "de niveaus moeten oplopen vanaf 0 zonder gaten (0, 1, 2, …); niveau {level} hoort op plaats {position}",
-        "the levels must rise from 0 without gaps (0, 1, 2, …); level {level} belongs in position {position}",
+        "de niveaus moeten oplopen vanaf 0 zonder gaten (0, 1, 2, …); hier hoort niveau {expected}, niet {level}",
+        "the levels must rise from 0 without gaps (0, 1, 2, …); level {expected} belongs here, not {level}",
     ),
     "level-out-of-scale": (
         "niveau {level} bestaat niet; de schaal in {scale_file} loopt van {low} tot en met {high}",

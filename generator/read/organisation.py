@@ -65,19 +65,19 @@ def _organisation(checked: Checked | None, location: Location, report: Report) -
 
 
 def _levels(checked: Checked | None, language: str, report: Report) -> tuple[Level, ...]:
-    items = checked.get("levels") if checked else None
-    if not items:
-        words = Catalogue(language)
-        return tuple(Level(level=n, label=words(f"level.{n}")) for n in range(DEFAULT_SCALE + 1))
+    """The scale as written, or the default 0–4 scale when it is absent or broken (the error is reported)."""
     levels = []
-    for position, item in enumerate(items):
+    for position, item in enumerate(checked.get("levels", ()) if checked else ()):
         level = item.get("level")
         if level is None or item.get("label") is None:
             continue
         if level != position:
-            report.error(item.at("level"), "bad-level-scale", level=level, position=position + 1)
+            report.error(item.at("level"), "bad-level-scale", level=level, expected=position)
         levels.append(Level(level=level, label=item.get("label"), description=item.get("description", "")))
-    return tuple(levels) if levels and all(lv.level == i for i, lv in enumerate(levels)) else _levels(None, language, report)
+    if levels and all(lv.level == position for position, lv in enumerate(levels)):
+        return tuple(levels)
+    words = Catalogue(language)
+    return tuple(Level(level=n, label=words(f"level.{n}")) for n in range(DEFAULT_SCALE + 1))
 
 
 def _coverage(checked: Checked | None, max_level: int) -> Coverage:
