@@ -27,7 +27,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "the YAML cannot be read: {problem}; check indentation, colons and quotes",
     ),
     "not-a-mapping": (
-        "verwacht een lijst van sleutels met waarden (sleutel: waarde), maar vond {found}",
+        "verwacht gegevens als regels 'sleutel: waarde', maar vond {found}",
         "expected keys with values (key: value), but found {found}",
     ),
     "front-matter-missing": (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .diagnostics import Severity
 from .generate import generate
-from .writer import write_tree
+from .writer import NAV_FILE, write_tree
 
 DEFAULT_CONTENT = Path("content")
 
@@ -23,8 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--out", type=Path, required=True, help="folder to write (replaced entirely)")
     args = parser.parse_args(argv)
 
-    if args.command == "build" and _inside(args.out, args.content):
-        parser.error(f"--out {args.out} lies inside the content folder {args.content}; choose a folder outside it")
+    if args.command == "build" and (problem := _unsafe_out(args.out, args.content)):
+        parser.error(problem)
     result = generate(args.content)
     for line in result.catalogue.lines(result.report.in_file_order()):
         print(line)
@@ -36,5 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    return path.resolve().is_relative_to(folder.resolve())
+def _unsafe_out(out: Path, content: Path) -> str | None:
+    """Why ``--out`` must not be used, since it is replaced entirely; None when it is safe."""
+    out, content = out.resolve(), content.resolve()
+    if out.is_relative_to(content) or content.is_relative_to(out):
+        return f"--out {out} overlaps the content folder {content}; choose a folder outside it"
+    if out.is_dir() and any(out.iterdir()) and not (out / NAV_FILE).is_file():
+        return f"--out {out} is a folder with other files in it; choose an empty folder or an earlier output of build"
+    return None

@@ -39,13 +39,14 @@ def read_rows(path: Path, location: Location, columns: tuple[str, ...], report: 
     if text is None:
         return
     if not text.strip():
-        report.error(location.at(1), "csv-empty", expected=",".join(columns))
+        report.unreadable_file(location.at(1), "csv-empty", expected=",".join(columns))
         return
     first_line = text.splitlines()[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [name.strip() for name in next(reader)]
     if not _header_ok(header, columns, location.at(1), report):
+        report.unreadable.add(location.path)
         return
     for order, fields in enumerate(reader):
         if not any(field.strip() for field in fields):

@@ -74,6 +74,14 @@ class Report:
 
     def __init__(self) -> None:
         self.messages: list[Message] = []
+        # Files that could not be read at all: references to what they define are not
+        # reported again, since every such message would only repeat the first one.
+        self.unreadable: set[str] = set()
+
+    def unreadable_file(self, location: Location, code: str, **params: Param) -> None:
+        """An error that makes a whole file unusable."""
+        self.error(location, code, **params)
+        self.unreadable.add(location.path)
 
     def error(self, location: Location, code: str, **params: Param) -> None:
         self._add(Severity.ERROR, location, code, params)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection
+from pathlib import PurePath
 
 from .diagnostics import Location, Report, display_path
 from .fields import Ref, hint
@@ -31,24 +32,24 @@ class _Checker:
             "people": display_path(root / "people.csv"),
             "organisation": display_path(root / "organisation.yml"),
         }
-        # Objects whose file exists but could not be read: that is reported already, and
-        # every reference to them would only repeat it.
-        files = [*root.glob("formats/*.yml"), *root.glob("work-processes/*.md"), *root.glob("sources/*.md")]
-        read = {*content.formats, *content.work_processes, *content.sources}
-        self.unreadable = {path.stem for path in files} - read
+        # What a file that could not be read would have defined has been reported once already.
+        self.unreadable_ids = {PurePath(path).stem for path in report.unreadable}
+        self.people_unreadable = self.places["people"] in report.unreadable
 
-    def _known(self, ref: Ref, known: Iterable[str], code: str, **where: str) -> bool:
-        known = list(known)
-        if ref.id in known or ref.id in self.unreadable:
+    def _known(self, ref: Ref, known: Collection[str], code: str, *, unreadable: bool = False, **where: str) -> bool:
+        """Whether ``ref`` names a known object; if not, report it (unless its file was unreadable)."""
+        if ref.id in known:
             return True
-        self.report.error(ref.location, code, id=ref.id, hint=hint(ref.id, known), **where)
+        if not unreadable and ref.id not in self.unreadable_ids:
+            self.report.error(ref.location, code, id=ref.id, hint=hint(ref.id, known), **where)
         return False
 
     def _work_process(self, ref: Ref) -> bool:
         return self._known(ref, self.content.work_processes, "unknown-work-process", folder=self.places["work-process"])
 
     def _person(self, ref: Ref) -> bool:
-        return self._known(ref, self.content.people, "unknown-person", file=self.places["people"])
+        people = self.content.people
+        return self._known(ref, people, "unknown-person", unreadable=self.people_unreadable, file=self.places["people"])
 
     def check_formats(self) -> None:
         for training_format in self.content.formats.values():
@@ -83,7 +84,8 @@ class _Checker:
         criteria = self.content.criteria
         for signoff in self.content.signoffs:
             self._person(Ref(signoff.person, signoff.location))
-            self._person(Ref(signoff.assessor, signoff.location))
+            if signoff.assessor != signoff.person:
+                self._person(Ref(signoff.assessor, signoff.location))
             if self._work_process(Ref(signoff.work_process, signoff.location)) and signoff.criterion:
                 self._check_signed_criterion(signoff, criteria)
             if signoff.date > build_date:

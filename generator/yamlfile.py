@@ -38,7 +38,7 @@ class YamlList(list[Any]):
 class MarkdownFile:
     """A Markdown file split into its front matter and its body."""
 
-    meta: YamlMap | None
+    meta: Any  # a YamlMap when the author wrote one; checked by the reader's schema
     body: str
     body_line: int
 
@@ -52,11 +52,7 @@ def load_yaml_text(text: str, location: Location, report: Report, *, line_offset
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + line_offset if mark else None
-        report.error(location.at(line), "yaml-syntax", problem=str(error.problem or error.context))
-        return None
-    except (yaml.YAMLError, ValueError) as error:
-        # Scalars like 2026-02-30 pass the parser but fail the date constructor.
-        report.error(location.at(line_offset + 1), "yaml-syntax", problem=str(error))
+        report.unreadable_file(location.at(line), "yaml-syntax", problem=str(error.problem or error.context))
         return None
     finally:
         loader.dispose()
@@ -74,16 +70,15 @@ def load_markdown_file(path: Path, location: Location, report: Report) -> Markdo
         return None
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
-        report.error(location.at(1), "front-matter-missing")
+        report.unreadable_file(location.at(1), "front-matter-missing")
         return None
     for index, line in enumerate(lines[1:], start=1):
         if line.strip() == "---":
             meta = load_yaml_text("".join(lines[1:index]), location, report, line_offset=1)
-            if meta is not None and not isinstance(meta, YamlMap):
-                report.error(location.at(2), "not-a-mapping", found=type(meta).__name__)
-                meta = None
-            return MarkdownFile(meta=meta or _empty_map(), body="".join(lines[index + 1 :]), body_line=index + 2)
-    report.error(location.at(1), "front-matter-unclosed")
+            if location.path in report.unreadable:
+                return None
+            return MarkdownFile(meta=_empty_map() if meta is None else meta, body="".join(lines[index + 1 :]), body_line=index + 2)
+    report.unreadable_file(location.at(1), "front-matter-unclosed")
     return None
 
 
@@ -91,7 +86,7 @@ def read_text(path: Path, location: Location, report: Report) -> str | None:
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        report.error(location, "not-utf8")
+        report.unreadable_file(location, "not-utf8")
         return None
 
 
@@ -109,7 +104,16 @@ def _convert(node: yaml.Node, loader: yaml.SafeLoader, offset: int) -> Any:
         result.line = node.start_mark.line + 1 + offset
         result.item_lines = [item.start_mark.line + 1 + offset for item in node.value]
         return result
-    return loader.construct_object(node, deep=True)
+    return _scalar(node, loader)
+
+
+def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError:
+        # 2026-13-01 looks like a date to YAML but is none; keep the text, so that the
+        # field check can say which key holds a bad date, on its own line.
+        return node.value
 
 
 def _convert_mapping(node: yaml.MappingNode, loader: yaml.SafeLoader, offset: int) -> YamlMap:
@@ -117,7 +121,7 @@ def _convert_mapping(node: yaml.MappingNode, loader: yaml.SafeLoader, offset: in
     result = _empty_map()
     result.line = node.start_mark.line + 1 + offset
     for key_node, value_node in node.value:
-        key = str(loader.construct_object(key_node, deep=True))
+        key = str(_scalar(key_node, loader))
         result[key] = _convert(value_node, loader, offset)
         result.key_lines[key] = key_node.start_mark.line + 1 + offset
         if isinstance(value_node, yaml.ScalarNode):

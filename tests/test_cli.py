@@ -66,8 +66,15 @@ def _targets(entry: dict[str, object]) -> list[str]:
 def test_build_refuses_to_write_into_the_content_folder(tmp_path: Path) -> None:
     project = content_tree(tmp_path)
     result = run(project, "build", "content", "--out", "content/site")
-    assert result.returncode == 2 and "inside the content folder" in result.stderr
+    assert result.returncode == 2 and "overlaps the content folder" in result.stderr
     assert not (project / "content/site").exists()
+    assert run(project, "build", "content", "--out", ".").returncode == 2
+    (project / "notes").mkdir()
+    (project / "notes/keep.txt").write_text("mine", encoding="utf-8")
+    assert run(project, "build", "content", "--out", "notes").returncode == 2
+    assert (project / "notes/keep.txt").read_text(encoding="utf-8") == "mine"
+    assert run(project, "build", "content", "--out", "out").returncode == 0
+    assert run(project, "build", "content", "--out", "out").returncode == 0  # an earlier output may be replaced
 
 
 def test_build_with_errors_writes_nothing(tmp_path: Path) -> None:

@@ -112,6 +112,11 @@ def test_expiry_date_of_the_evidence() -> None:
     result = standing([signed("c-1-1", on="2026-01-15")], wp, MAX, TODAY)
     assert result.expires == dt.date(2027, 1, 16)
     assert standing([signed("c-1-1")], WP, MAX, TODAY).expires is None
+    month_end = work_process({1: 1}, valid_months=1)
+    # counts on 2026-03-31 (one month before is 02-28), no longer on 04-01
+    assert standing([signed("c-1-1", on="2026-02-28")], month_end, MAX, dt.date(2026, 3, 31)).expires == dt.date(2026, 4, 1)
+    assert counts(signed("c-1-1", on="2026-02-28"), month_end, dt.date(2026, 3, 31))
+    assert not counts(signed("c-1-1", on="2026-02-28"), month_end, dt.date(2026, 4, 1))
 
 
 def test_months_before_clamps_to_the_end_of_the_month() -> None:

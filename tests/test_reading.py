@@ -15,6 +15,7 @@ from generator.diagnostics import Location, Report
 from generator.model import KINDS, SOURCE_STATUSES, SOURCE_TYPES
 from generator.read import read_content
 from generator.render.escape import escape_text, escape_url
+from generator.render.renderer import relative_link
 from generator.yamlfile import YamlList, YamlMap, load_yaml_text
 
 from .conftest import ROOT, content_tree
@@ -110,3 +111,15 @@ def test_message_codes_used_in_code_exist() -> None:
     codes |= set(re.findall(r"""self\._error\(['"]([a-z-]+)['"]""", (ROOT / "generator/read/tables.py").read_text()))
     assert len(codes) > 20
     assert sorted(codes - set(ENTRIES)) == []
+
+
+@pytest.mark.parametrize(("page", "target", "link"), [
+    ("index.md", "werkprocessen/a.md", "werkprocessen/a.md"),
+    ("werkprocessen/a.md", "werkprocessen/index.md", "index.md"),
+    ("werkprocessen/a.md", "bronnen/b.md", "../bronnen/b.md"),
+    ("werkprocessen/a.md", "index.md", "../index.md"),
+    ("a/b/c.md", "a/d.md", "../d.md"),
+    ("a/b/c.md", "a/b/c.md", "c.md"),
+])
+def test_relative_links(page: str, target: str, link: str) -> None:
+    assert relative_link(page, target) == link

@@ -71,10 +71,16 @@ def standing(signoffs: Iterable[Signoff], work_process: WorkProcess, max_level: 
 
 
 def _expiry(used: list[Signoff], work_process: WorkProcess) -> dt.date | None:
+    """The first build date on which the oldest sign-off the level rests on no longer counts."""
     if work_process.valid_months is None or not used:
         return None
     oldest = min(s.date for s in used)
-    return add_months(oldest, work_process.valid_months) + dt.timedelta(days=1)
+    day = add_months(oldest, work_process.valid_months)
+    # months_before clamps to the end of a month, so near month ends a sign-off counts a few
+    # days past add_months(): step to the first day that "counts" rejects.
+    while months_before(day, work_process.valid_months) <= oldest:
+        day += dt.timedelta(days=1)
+    return day
 
 
 def overall_level(levels: Iterable[int]) -> int:

@@ -34,8 +34,9 @@ def read_formats(root: Path, organisation: Organisation, report: Report) -> dict
     formats = {}
     for format_id, path, location in object_files(root / "formats", ".yml", report):
         data = load_yaml_file(path, location, report)
-        checked = None if data is None else check_mapping(data, SCHEMA, location, report)
+        checked = None if location.path in report.unreadable else check_mapping(data, SCHEMA, location, report)
         if checked is None:
+            report.unreadable.add(location.path)
             continue
         core_tasks = tuple(_core_task(item) for item in checked.get("core_tasks", ()) if _complete(item, CORE_TASK))
         if not any(task.work_processes for task in core_tasks):

@@ -41,7 +41,7 @@ def read_organisation(root: Path, report: Report) -> Organisation:
         report.error(location, "missing-file", file=location.path)
         return _organisation(None, location, report)
     data = load_yaml_file(path, location, report)
-    checked = None if data is None else check_mapping(data, SCHEMA, location, report)
+    checked = None if location.path in report.unreadable else check_mapping(data, SCHEMA, location, report)
     return _organisation(checked, location, report)
 
 

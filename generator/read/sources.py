@@ -31,6 +31,7 @@ def read_sources(root: Path, organisation: Organisation, report: Report) -> dict
         document = load_markdown_file(path, location, report)
         checked = document and check_mapping(document.meta, SCHEMA, location, report)
         if not document or not checked:
+            report.unreadable.add(location.path)
             continue
         file = checked.get("file")
         sources[source_id] = Source(

@@ -34,6 +34,7 @@ def read_work_processes(root: Path, organisation: Organisation, report: Report) 
         document = load_markdown_file(path, location, report)
         checked = document and check_mapping(document.meta, SCHEMA, location, report)
         if not document or not checked:
+            report.unreadable.add(location.path)
             continue
         criteria = (_criterion(item, wp_id, organisation, report) for item in checked.get("criteria", ()))
         work_processes[wp_id] = WorkProcess(

@@ -8,7 +8,6 @@ without touching the code.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +20,17 @@ from .site import Page
 
 
 def relative_link(from_page: str, target: str) -> str:
-    """A link from one page of the tree to another file of it, as Markdown engines resolve them."""
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    """A link from one page of the tree to another file of it, as Markdown engines resolve them.
+
+    Both are clean relative paths (no '.' or '..'), so this is plain segment arithmetic:
+    ``posixpath.relpath`` would do the same but resolves both against the working directory
+    first, which is most of the rendering time on a large site.
+    """
+    folders, parts = from_page.split("/")[:-1], target.split("/")
+    common = 0
+    while common < len(folders) and common < len(parts) - 1 and folders[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(folders) - common) + parts[common:])
 
 
 class Renderer:
