@@ -120,12 +120,18 @@ class WorkProcess:
     body: str
     location: Location
 
-    @property
+    @cached_property
     def active_criteria(self) -> tuple[Criterion, ...]:
         return tuple(c for c in self.criteria if not c.retired)
 
+    @cached_property
+    def _by_level(self) -> dict[int, tuple[Criterion, ...]]:
+        levels = sorted({c.level for c in self.active_criteria})
+        return {level: tuple(c for c in self.active_criteria if c.level == level) for level in levels}
+
     def criteria_at(self, level: int) -> tuple[Criterion, ...]:
-        return tuple(c for c in self.active_criteria if c.level == level)
+        """The criteria (not retired) that a level asks for."""
+        return self._by_level.get(level, ())
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -15,6 +15,9 @@ import yaml
 
 from .diagnostics import Location, Report
 
+# libyaml's parser (in PyYAML's wheels) is several times faster and keeps the same marks.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class YamlMap(dict[str, Any]):
     """A YAML mapping that remembers its own line, its keys' lines and the raw text of scalars."""
@@ -45,7 +48,7 @@ class MarkdownFile:
 
 def load_yaml_text(text: str, location: Location, report: Report, *, line_offset: int = 0) -> Any:
     """Parse YAML text; on a syntax error report it at its line and return None."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         return None if node is None else _convert(node, loader, line_offset)
@@ -96,7 +99,7 @@ def _empty_map() -> YamlMap:
     return result
 
 
-def _convert(node: yaml.Node, loader: yaml.SafeLoader, offset: int) -> Any:
+def _convert(node: yaml.Node, loader: Any, offset: int) -> Any:
     if isinstance(node, yaml.MappingNode):
         return _convert_mapping(node, loader, offset)
     if isinstance(node, yaml.SequenceNode):
@@ -107,7 +110,7 @@ def _convert(node: yaml.Node, loader: yaml.SafeLoader, offset: int) -> Any:
     return _scalar(node, loader)
 
 
-def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
+def _scalar(node: yaml.Node, loader: Any) -> Any:
     try:
         return loader.construct_object(node, deep=True)
     except ValueError:
@@ -116,7 +119,7 @@ def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
         return node.value
 
 
-def _convert_mapping(node: yaml.MappingNode, loader: yaml.SafeLoader, offset: int) -> YamlMap:
+def _convert_mapping(node: yaml.MappingNode, loader: Any, offset: int) -> YamlMap:
     loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
     result = _empty_map()
     result.line = node.start_mark.line + 1 + offset

@@ -9,6 +9,7 @@ HTML show as the plain character.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -21,8 +22,15 @@ def escape_text(value: Any) -> Markup:
     """A value shown as plain text in Markdown or HTML, on one line."""
     if isinstance(value, Markup):
         return value
-    text = " ".join(str(value).split())
-    return Markup(text.translate(_SPECIALS))
+    if isinstance(value, int):
+        return Markup(value)
+    return _escape_str(str(value))
+
+
+@lru_cache(maxsize=65536)
+def _escape_str(text: str) -> Markup:
+    # Cached: a large site shows the same titles and names on thousands of rows.
+    return Markup(" ".join(text.split()).translate(_SPECIALS))
 
 
 _URL_UNSAFE = {ord(c): f"%{ord(c):02X}" for c in "()<>\"'`| "}

@@ -31,6 +31,7 @@ from ..model import KINDS, Content, CoreTask, Criterion, TrainingFormat, WorkPro
 from . import paths
 from .renderer import Renderer
 from .site import Page, StaticFile
+from .snippets import Snippets
 
 EXPIRY_WARNING_DAYS = 90
 T = TypeVar("T")
@@ -42,17 +43,23 @@ class _Context:
     facts: Facts | None  # None when personal data is not published
     renderer: Renderer
     t: Catalogue
+    snippets: Snippets
+    levels: list[int]  # the levels that have criteria
 
     def page(self, template: str, path: str, title: str, *, search: bool = True, **context: object) -> Page:
         org = self.content.organisation
+        links = self.snippets.links_from(path)
         shared = {
+            "level_badge": self.snippets.level_badge,
+            "expiry_mark": self.snippets.expiry_mark,
+            "person_link": links.person,
+            "source_links": links.sources,
             "org": org,
             "paths": paths,
             "sources": self.content.sources,
             "work_processes": self.content.work_processes,
-            "people": self.content.people if org.personal_data else {},
             "teams": {team.id: team for team in org.teams},
-            "criteria_levels": criteria_levels(self.content),
+            "criteria_levels": self.levels,
             "kinds": KINDS,
         }
         return self.renderer.page(template, path, title, search=search, **{**shared, **context})
@@ -64,7 +71,8 @@ def criteria_levels(content: Content) -> list[int]:
 
 
 def render_pages(content: Content, facts: Facts | None, renderer: Renderer) -> Iterator[Page]:
-    context = _Context(content, facts, renderer, renderer.catalogue)
+    snippets = Snippets(content, renderer.catalogue, renderer.date)
+    context = _Context(content, facts, renderer, renderer.catalogue, snippets, criteria_levels(content))
     yield _render_home(context)
     yield from _render_formats(context)
     yield from _render_work_processes(context)
@@ -155,7 +163,7 @@ def _render_checklists(c: _Context) -> Iterator[Page]:
     formats = list(c.content.formats.values())
     yield c.page("checklists.md.j2", paths.CHECKLISTS, c.t("label.checklists"), formats=formats)
     for training_format in formats:
-        for level in criteria_levels(c.content):
+        for level in c.levels:
             title = c.t("label.checklist-title", format=training_format.title, level=level,
                         label=c.content.organisation.label(level))
             yield c.page("checklist.md.j2", paths.checklist(training_format.id, level), title,

@@ -8,6 +8,7 @@ without touching the code.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +21,17 @@ from .site import Page
 
 
 def relative_link(from_page: str, target: str) -> str:
-    """A link from one page of the tree to another file of it, as Markdown engines resolve them.
+    """A link from one page of the tree to another file of it, as Markdown engines resolve them."""
+    folder, _, _ = from_page.rpartition("/")
+    return _relative_link(folder, target)
 
-    Both are clean relative paths (no '.' or '..'), so this is plain segment arithmetic:
-    ``posixpath.relpath`` would do the same but resolves both against the working directory
-    first, which is most of the rendering time on a large site.
-    """
-    folders, parts = from_page.split("/")[:-1], target.split("/")
+
+@lru_cache(maxsize=65536)
+def _relative_link(folder: str, target: str) -> str:
+    # Both are clean relative paths (no '.' or '..'), so this is plain segment arithmetic;
+    # posixpath.relpath resolves both against the working directory first, which was most
+    # of the rendering time on a large site. Pages in one folder share their links: cached.
+    folders, parts = folder.split("/") if folder else [], target.split("/")
     common = 0
     while common < len(folders) and common < len(parts) - 1 and folders[common] == parts[common]:
         common += 1
@@ -46,13 +51,16 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.environment.globals.update(t=catalogue, build_date=build_date, date=self._date)
-        self.environment.filters["date"] = self._date
+        self.environment.globals.update(t=catalogue, build_date=build_date, date=self.date)
+        self.environment.filters["date"] = self.date
         self.environment.filters["href"] = escape_url
         self.catalogue, self.build_date = catalogue, build_date
 
-    def _date(self, value: dt.date | None) -> str:
-        return value.strftime("%d-%m-%Y" if self.catalogue.language == "nl" else "%Y-%m-%d") if value else "—"
+    def date(self, value: dt.date | None) -> str:
+        """A date as the site's readers write it."""
+        if value is None:
+            return "—"
+        return f"{value.day:02}-{value.month:02}-{value.year}" if self.catalogue.language == "nl" else value.isoformat()
 
     def page(self, template: str, path: str, title: str, *, search: bool = True, **context: Any) -> Page:
         """Render one page; ``link(target)`` in the template gives a path relative to this page."""
