@@ -59,9 +59,21 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "the file is not UTF-8 text; save it as UTF-8",
     ),
     # --- fields --------------------------------------------------------------
+    "duplicate-key": (
+        "'{key}' staat twee keer in dezelfde groep (ook op regel {other_line}); alleen de laatste telt — laat er één over",
+        "'{key}' appears twice in the same group (also on line {other_line}); only the last one counts — keep one",
+    ),
+    "too-small": (
+        "'{key}' moet minstens {minimum} zijn, maar is {value}",
+        "'{key}' must be at least {minimum}, but is {value}",
+    ),
+    "missing-value": (
+        "de kolom '{key}' is leeg; vul hier een waarde in",
+        "the column '{key}' is empty; fill in a value",
+    ),
     "missing-key": (
-        "de verplichte sleutel '{key}' ontbreekt{context}",
-        "the required key '{key}' is missing{context}",
+        "de verplichte sleutel '{key}' ontbreekt",
+        "the required key '{key}' is missing",
     ),
     "unknown-key": (
         "'{key}' is geen bekende sleutel{hint}; bekende sleutels: {known}",
@@ -312,7 +324,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "label.initials": ("Paraaf", "Initials"),
     "label.download-csv": ("Download als CSV", "Download as CSV"),
     "label.legend": ("Legenda", "Legend"),
-    "label.expires-soon": ("aftekening verloopt binnen 90 dagen", "sign-off expires within 90 days"),
+    "label.expires-soon": ("aftekening verloopt binnen {days} dagen", "sign-off expires within {days} days"),
     "label.expires-on": ("verloopt op {date}", "expires on {date}"),
     "label.nobody-in-format": ("Er is nog niemand in dit format.", "There is nobody in this format yet."),
     "label.totals": ("Totaal", "Total"),
@@ -397,7 +409,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "item.criterion": ("criterium", "criterion"),
     "item.level": ("niveau", "level"),
     "item.team": ("team", "team"),
-    "context.in-item": (" (in {item} op regel {line})", " (in the {item} on line {line})"),
 }
 
 

@@ -30,6 +30,7 @@ class Field:
     schema: Mapping[str, Field] | None = None  # for "map" and "maps"
     item: str = ""  # catalogue key naming one list item, for messages about lists
     example: str = "voorbeeld-id"
+    minimum: int | None = None  # for "int"
 
 
 Schema = Mapping[str, Field]
@@ -86,14 +87,14 @@ def check_mapping(data: Any, schema: Schema, location: Location, report: Report)
             values[key] = checked
     for key, spec in schema.items():
         if spec.required and key not in data:
-            report.error(mapping_location, "missing-key", key=key, context="")
+            report.error(mapping_location, "missing-key", key=key)
     return Checked(location=mapping_location, values=values, key_lines=dict(data.key_lines))
 
 
 def _check_value(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
     if value is None:
         if spec.required:
-            report.error(location, "missing-key", key=key, context="")
+            report.error(location, "missing-key", key=key)
         return None
     checker = _CHECKERS[spec.kind]
     return checker(key, value, raw, spec, location, report)
@@ -120,6 +121,9 @@ def _check_id(key: str, value: Any, raw: str | None, spec: Field, location: Loca
 
 def _check_int(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
+        if spec.minimum is not None and value < spec.minimum:
+            report.error(location, "too-small", key=key, minimum=spec.minimum, value=value)
+            return None
         return value
     _wrong_type(key, value, "type.int", location, report)
     return None

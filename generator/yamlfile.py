@@ -51,7 +51,7 @@ def load_yaml_text(text: str, location: Location, report: Report, *, line_offset
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        return None if node is None else _convert(node, loader, line_offset)
+        return None if node is None else _Converter(loader, line_offset, location, report).value(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + line_offset if mark else None
@@ -99,34 +99,43 @@ def _empty_map() -> YamlMap:
     return result
 
 
-def _convert(node: yaml.Node, loader: Any, offset: int) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        return _convert_mapping(node, loader, offset)
-    if isinstance(node, yaml.SequenceNode):
-        result = YamlList(_convert(item, loader, offset) for item in node.value)
-        result.line = node.start_mark.line + 1 + offset
-        result.item_lines = [item.start_mark.line + 1 + offset for item in node.value]
+class _Converter:
+    """Builds YamlMap/YamlList values from PyYAML's node tree, keeping lines (1-based, plus ``offset``)."""
+
+    def __init__(self, loader: Any, offset: int, location: Location, report: Report) -> None:
+        self.loader, self.offset, self.location, self.report = loader, offset, location, report
+
+    def line(self, node: yaml.Node) -> int:
+        return int(node.start_mark.line) + 1 + self.offset
+
+    def value(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node)
+        if isinstance(node, yaml.SequenceNode):
+            result = YamlList(self.value(item) for item in node.value)
+            result.line, result.item_lines = self.line(node), [self.line(item) for item in node.value]
+            return result
+        return self.scalar(node)
+
+    def scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except ValueError:
+            # 2026-13-01 looks like a date to YAML but is none; keep the text, so that the
+            # field check can say which key holds a bad date, on its own line.
+            return node.value
+
+    def mapping(self, node: yaml.MappingNode) -> YamlMap:
+        self.loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
+        result = _empty_map()
+        result.line = self.line(node)
+        for key_node, value_node in node.value:
+            key = str(self.scalar(key_node))
+            if key in result:
+                # YAML itself lets the last one win silently; an author nearly always meant one.
+                self.report.error(self.location.at(self.line(key_node)), "duplicate-key", key=key, other_line=result.key_lines[key])
+            result[key] = self.value(value_node)
+            result.key_lines[key] = self.line(key_node)
+            if isinstance(value_node, yaml.ScalarNode):
+                result.raw[key] = value_node.value
         return result
-    return _scalar(node, loader)
-
-
-def _scalar(node: yaml.Node, loader: Any) -> Any:
-    try:
-        return loader.construct_object(node, deep=True)
-    except ValueError:
-        # 2026-13-01 looks like a date to YAML but is none; keep the text, so that the
-        # field check can say which key holds a bad date, on its own line.
-        return node.value
-
-
-def _convert_mapping(node: yaml.MappingNode, loader: Any, offset: int) -> YamlMap:
-    loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
-    result = _empty_map()
-    result.line = node.start_mark.line + 1 + offset
-    for key_node, value_node in node.value:
-        key = str(_scalar(key_node, loader))
-        result[key] = _convert(value_node, loader, offset)
-        result.key_lines[key] = key_node.start_mark.line + 1 + offset
-        if isinstance(value_node, yaml.ScalarNode):
-            result.raw[key] = value_node.value
-    return result

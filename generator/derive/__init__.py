@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..model import Content, Person, Signoff, TrainingFormat, WorkProcess
-from .levels import NOT_TRAINED, Standing, Status, overall_level, qualification_status, standing
+from .levels import EXPIRY_WARNING_DAYS, NOT_TRAINED, Standing, Status, overall_level, qualification_status, standing
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -32,6 +33,21 @@ def format_work_processes(content: Content, training_format: TrainingFormat) -> 
 class Facts:
     build_date: dt.date
     people: dict[str, PersonFacts]  # active people only, in people.csv order
+
+    @cached_property
+    def _by_team(self) -> dict[str, list[PersonFacts]]:
+        teams: dict[str, list[PersonFacts]] = defaultdict(list)
+        for person in self.people.values():
+            teams[person.person.team].append(person)
+        return teams
+
+    def members(self, team_id: str) -> list[PersonFacts]:
+        """The active people of a team, in people.csv order."""
+        return self._by_team.get(team_id, [])
+
+    @property
+    def expiry_warning_until(self) -> dt.date:
+        return self.build_date + dt.timedelta(days=EXPIRY_WARNING_DAYS)
 
     def standing(self, person_id: str, wp_id: str) -> Standing:
         facts = self.people.get(person_id)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..dates import add_months, months_before
-from ..model import Signoff, WorkProcess
+from ..model import Criterion, Signoff, WorkProcess
 
 
 class Status(enum.Enum):
@@ -39,6 +39,7 @@ class Standing:
 
 
 NOT_TRAINED = Standing(level=0, assessment=None)
+EXPIRY_WARNING_DAYS = 90  # a level whose evidence stops counting within this many days is marked
 
 
 def counts(signoff: Signoff, work_process: WorkProcess, build_date: dt.date) -> bool:
@@ -81,6 +82,14 @@ def _expiry(used: list[Signoff], work_process: WorkProcess) -> dt.date | None:
     while months_before(day, work_process.valid_months) <= oldest:
         day += dt.timedelta(days=1)
     return day
+
+
+def missing_for_next_level(standing: Standing, work_process: WorkProcess) -> tuple[Criterion, ...]:
+    """The criteria of the level above ``standing`` that have no counted sign-off yet.
+
+    Empty when that level has no criteria: it is reached only by a direct assessment.
+    """
+    return tuple(c for c in work_process.criteria_at(standing.level + 1) if c.id not in standing.evidence)
 
 
 def overall_level(levels: Iterable[int]) -> int:

@@ -37,7 +37,7 @@ def format_matrix(content: Content, facts: Facts, training_format: TrainingForma
     coverage = content.organisation.coverage
     sections = []
     for team in content.organisation.teams:
-        rows = tuple(f for f in facts.people.values() if f.person.team == team.id and f.format.id == training_format.id)
+        rows = tuple(f for f in facts.members(team.id) if f.format.id == training_format.id)
         if not rows:
             continue
         columns = [[row.standings[wp.id].level for row in rows] for wp in work_processes]
@@ -51,7 +51,7 @@ def format_matrix(content: Content, facts: Facts, training_format: TrainingForma
 
 def team_coverage(content: Content, facts: Facts, team: Team) -> tuple[CoverageBar, ...]:
     """Per work process of any member's format: members at or above the coverage level; shortfalls first."""
-    members = [f for f in facts.people.values() if f.person.team == team.id]
+    members = facts.members(team.id)
     wp_ids = dict.fromkeys(wp.id for member in members for wp in format_work_processes(content, member.format))
     coverage = content.organisation.coverage
     bars = []

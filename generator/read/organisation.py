@@ -20,7 +20,7 @@ LEVEL = {
     "description": Field(kind="text"),
 }
 TEAM = {"id": Field(kind="id", required=True, example="ploeg-1"), "name": Field(kind="text", required=True)}
-COVERAGE = {"level": Field(kind="int", required=True), "count": Field(kind="int", required=True)}
+COVERAGE = {"level": Field(kind="int", required=True), "count": Field(kind="int", required=True, minimum=0)}
 SCHEMA = {
     "name": Field(kind="text", required=True),
     "language": Field(kind="choice", choices=LANGUAGES),
@@ -28,7 +28,7 @@ SCHEMA = {
     "teams": Field(kind="maps", schema=TEAM, item="item.team"),
     "coverage": Field(kind="map", schema=COVERAGE),
     "improvement_level": Field(kind="int"),
-    "source_review_months": Field(kind="int"),
+    "source_review_months": Field(kind="int", minimum=1),
     "personal_data": Field(kind="bool"),
 }
 

@@ -17,7 +17,7 @@ SCHEMA = {
     "version": Field(kind="text"),
     "reviewed": Field(kind="date", required=True),
     "changed": Field(kind="date"),
-    "review_months": Field(kind="int"),
+    "review_months": Field(kind="int", minimum=1),
     "status": Field(kind="choice", required=True, choices=SOURCE_STATUSES),
     "url": Field(kind="url"),
     "file": Field(kind="text"),

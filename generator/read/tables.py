@@ -88,7 +88,7 @@ class _Cells:
     def _present(self, column: str, required: bool) -> str | None:
         value = self.row[column]
         if not value and required:
-            self._error("missing-key", key=column, context="")
+            self._error("missing-value", key=column)
         return value or None
 
     def text(self, column: str) -> str | None:

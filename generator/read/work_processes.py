@@ -22,7 +22,7 @@ CRITERION = {
 SCHEMA = {
     "title": Field(kind="text", required=True),
     "code": Field(kind="text"),
-    "valid_months": Field(kind="int"),
+    "valid_months": Field(kind="int", minimum=1),
     "criteria": Field(kind="maps", schema=CRITERION, item="item.criterion"),
     "retired": Field(kind="bool"),
 }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -13,7 +12,7 @@ from typing import TypeVar
 from markupsafe import Markup
 
 from ..catalogue import Catalogue
-from ..derive import Facts, format_work_processes
+from ..derive import Facts, PersonFacts, format_work_processes
 from ..derive.health import (
     citing_criteria,
     criteria_without_source,
@@ -25,7 +24,7 @@ from ..derive.health import (
     sources_due_for_review,
     unused_sources,
 )
-from ..derive.levels import Standing, counts
+from ..derive.levels import EXPIRY_WARNING_DAYS, counts, missing_for_next_level
 from ..derive.matrix import format_matrix, team_coverage
 from ..model import KINDS, Content, CoreTask, Criterion, TrainingFormat, WorkProcess
 from . import paths
@@ -33,7 +32,6 @@ from .renderer import Renderer
 from .site import Page, StaticFile
 from .snippets import Snippets
 
-EXPIRY_WARNING_DAYS = 90
 T = TypeVar("T")
 
 
@@ -61,6 +59,7 @@ class _Context:
             "teams": {team.id: team for team in org.teams},
             "criteria_levels": self.levels,
             "kinds": KINDS,
+            "expiry_days": EXPIRY_WARNING_DAYS,
         }
         return self.renderer.page(template, path, title, search=search, **{**shared, **context})
 
@@ -71,7 +70,7 @@ def criteria_levels(content: Content) -> list[int]:
 
 
 def render_pages(content: Content, facts: Facts | None, renderer: Renderer) -> Iterator[Page]:
-    snippets = Snippets(content, renderer.catalogue, renderer.date)
+    snippets = Snippets(content, renderer.catalogue, renderer.date, facts.expiry_warning_until if facts else renderer.build_date)
     context = _Context(content, facts, renderer, renderer.catalogue, snippets, criteria_levels(content))
     yield _render_home(context)
     yield from _render_formats(context)
@@ -210,29 +209,24 @@ def _first_heading(markdown: str) -> str | None:
 def _render_matrices(c: _Context, facts: Facts) -> Iterator[Page]:
     formats = list(c.content.formats.values())
     yield c.page("matrices.md.j2", paths.MATRICES, c.t("label.matrices"), formats=formats)
-    soon = facts.build_date + dt.timedelta(days=EXPIRY_WARNING_DAYS)
     for training_format in formats:
         yield c.page("matrix.md.j2", paths.matrix(training_format.id), c.t("label.matrix-of", format=training_format.title),
-                     matrix=format_matrix(c.content, facts, training_format), soon=soon)
+                     matrix=format_matrix(c.content, facts, training_format))
 
 
 def _render_teams(c: _Context, facts: Facts) -> Iterator[Page]:
     rows = []
-    scale = max(1, c.content.organisation.coverage.count * 2, *(_team_size(facts, t.id) for t in c.content.organisation.teams))
+    teams = c.content.organisation.teams
+    scale = max(1, c.content.organisation.coverage.count * 2, *(len(facts.members(team.id)) for team in teams))
     for team in c.content.organisation.teams:
         bars = team_coverage(c.content, facts, team)
-        members = [f for f in facts.people.values() if f.person.team == team.id]
+        members = facts.members(team.id)
         rows.append((team, len(members), sum(bar.short for bar in bars)))
         yield c.page("team.md.j2", paths.team(team.id), team.name, bars=bars, members=members, scale=scale)
     yield c.page("teams.md.j2", paths.TEAMS, c.t("label.teams"), rows=rows)
 
 
-def _team_size(facts: Facts, team_id: str) -> int:
-    return sum(f.person.team == team_id for f in facts.people.values())
-
-
 def _render_people(c: _Context, facts: Facts) -> Iterator[Page]:
-    soon = facts.build_date + dt.timedelta(days=EXPIRY_WARNING_DAYS)
     reinstruction = _by_person(reinstructions(c.content, facts), lambda r: r.person_id)
     signoffs = _by_person(c.content.signoffs, lambda s: s.person)
     planning = _by_person(sorted(c.content.planning, key=lambda p: p.due), lambda p: p.person)
@@ -241,8 +235,8 @@ def _render_people(c: _Context, facts: Facts) -> Iterator[Page]:
         history = sorted(signoffs.get(person_id, ()), key=lambda s: (s.date, s.order), reverse=True)
         yield c.page(
             "person.md.j2", paths.person(person_id), c.t("label.pop-of", name=person_facts.person.name), search=False,
-            facts=person_facts, format_wps=format_wps, soon=soon,
-            next_steps=_next_steps(c.content, person_facts.standings, format_wps, person_facts.target),
+            facts=person_facts, format_wps=format_wps,
+            next_steps=_next_steps(person_facts, format_wps, c.content.organisation.max_level),
             reinstruction=reinstruction.get(person_id, []),
             planned=[(p, is_overdue(p, facts)) for p in planning.get(person_id, ())],
             history=[(s, counts(s, c.content.work_processes[s.work_process], facts.build_date)) for s in history],
@@ -258,18 +252,15 @@ def _by_person(items: Iterable[T], person_of: Callable[[T], str]) -> dict[str, l
 
 
 def _next_steps(
-    content: Content, standings: dict[str, Standing], format_wps: tuple[WorkProcess, ...], target: int
-) -> list[tuple[WorkProcess, int, list[Criterion]]]:
-    """Per work process below the target: the criteria still to sign for the next level."""
-    steps = []
-    for wp in format_wps:
-        standing = standings[wp.id]
-        if standing.level >= target or standing.level >= content.organisation.max_level:
-            continue
-        next_level = standing.level + 1
-        missing = [crit for crit in wp.criteria_at(next_level) if crit.id not in standing.evidence]
-        steps.append((wp, next_level, missing))
-    return steps
+    person: PersonFacts, format_wps: tuple[WorkProcess, ...], max_level: int
+) -> list[tuple[WorkProcess, int, tuple[Criterion, ...]]]:
+    """Per work process below the person's target: the next level and what it still needs."""
+    below = ((wp, person.standings[wp.id]) for wp in format_wps)
+    return [
+        (wp, standing.level + 1, missing_for_next_level(standing, wp))
+        for wp, standing in below
+        if standing.level < min(person.target, max_level)
+    ]
 
 
 def _render_planning(c: _Context, facts: Facts) -> Page:

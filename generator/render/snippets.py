@@ -22,8 +22,8 @@ from .renderer import relative_link
 
 
 class Snippets:
-    def __init__(self, content: Content, t: Catalogue, date: Callable[[dt.date | None], str]) -> None:
-        self.content, self.t, self.date = content, t, date
+    def __init__(self, content: Content, t: Catalogue, date: Callable[[dt.date | None], str], warn_until: dt.date) -> None:
+        self.content, self.t, self.date, self.warn_until = content, t, date, warn_until
         labels = {level.level: escape_text(level.label) for level in content.organisation.levels}
         self._badges = {n: Markup(f'<span class="wgo-level wgo-level-{n}" title="{label}">{n}</span>') for n, label in labels.items()}
 
@@ -31,9 +31,9 @@ class Snippets:
         """The level as a number on its colour (the number carries the meaning; the colour helps)."""
         return self._badges.get(level) or Markup(f'<span class="wgo-level">{level}</span>')
 
-    def expiry_mark(self, standing: Standing, soon: dt.date) -> Markup:
-        """A mark on a level whose evidence stops counting before ``soon``."""
-        if standing.expires is None or standing.expires > soon:
+    def expiry_mark(self, standing: Standing) -> Markup:
+        """A mark on a level whose evidence stops counting within the warning period."""
+        if standing.expires is None or standing.expires > self.warn_until:
             return Markup("")
         title = escape_text(self.t("label.expires-on", date=self.date(standing.expires)))
         return Markup(f' <span class="wgo-expiring" title="{title}">!</span>')
