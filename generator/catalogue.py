@@ -323,6 +323,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "label.date": ("Datum", "Date"),
     "label.initials": ("Paraaf", "Initials"),
     "label.download-csv": ("Download als CSV", "Download as CSV"),
+    "label.split-per-team": (
+        "Dit overzicht is te groot voor één pagina en staat per team op een eigen pagina.",
+        "This overview is too large for one page; each team has a page of its own.",
+    ),
     "label.legend": ("Legenda", "Legend"),
     "label.expires-soon": ("aftekening verloopt binnen {days} dagen", "sign-off expires within {days} days"),
     "label.expires-on": ("verloopt op {date}", "expires on {date}"),

@@ -254,3 +254,23 @@ def test_same_content_builds_the_same_site(tmp_path: Path) -> None:
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()] == []
     assert "Coaches tekenen de criteria af" in html(first, "")  # the home page explains the model by default
+
+
+def test_large_matrices_and_planning_are_split_per_team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import generate
+    from generator.render import pages
+
+    monkeypatch.setattr(pages, "SPLIT_ROWS", 1)
+    monkeypatch.chdir(content_tree(tmp_path))
+    (Path("content/planning.csv")).write_text(
+        "person,work_process,target_level,due,coach,activity\n"
+        "p-001,opstarten,2,2027-03-01,p-002,a\np-002,bewaken,1,2026-01-01,p-001,b\n", encoding="utf-8")
+    site = generate(Path("content"), build_date=BUILD_DATE).site
+    assert site is not None
+    by_path = {page.path: page for page in site.pages}
+    index = by_path["matrix/operator.md"].markdown
+    assert "[Ploeg 1](operator/ploeg-1.md)" in index and "[Ploeg 2](operator/ploeg-2.md)" in index
+    assert "Ali Aydin" in by_path["matrix/operator/ploeg-1.md"].markdown
+    assert "Bea de Boer" not in by_path["matrix/operator/ploeg-1.md"].markdown
+    assert "[Ploeg 2](ploeg-2.md) | 1 | 1 |" in by_path["planning/index.md"].markdown
+    assert "verlopen" in by_path["planning/ploeg-2.md"].markdown

@@ -33,6 +33,9 @@ from .site import Page, StaticFile
 from .snippets import Snippets
 
 T = TypeVar("T")
+# Above this many rows a matrix or the planning is split into a page per team: pages that grow
+# with the organisation would otherwise pass 1 MB (about 300 matrix rows) and load slowly on the floor.
+SPLIT_ROWS = 200
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ def render_pages(content: Content, facts: Facts | None, renderer: Renderer) -> I
         yield from _render_matrices(context, facts)
         yield from _render_teams(context, facts)
         yield from _render_people(context, facts)
-        yield _render_planning(context, facts)
+        yield from _render_planning(context, facts)
 
 
 def render_files(content: Content, facts: Facts | None) -> Iterator[StaticFile]:
@@ -210,8 +213,13 @@ def _render_matrices(c: _Context, facts: Facts) -> Iterator[Page]:
     formats = list(c.content.formats.values())
     yield c.page("matrices.md.j2", paths.MATRICES, c.t("label.matrices"), formats=formats)
     for training_format in formats:
-        yield c.page("matrix.md.j2", paths.matrix(training_format.id), c.t("label.matrix-of", format=training_format.title),
-                     matrix=format_matrix(c.content, facts, training_format))
+        matrix = format_matrix(c.content, facts, training_format)
+        title = c.t("label.matrix-of", format=training_format.title)
+        split = sum(len(section.rows) for section in matrix.sections) > SPLIT_ROWS
+        yield c.page("matrix.md.j2", paths.matrix(training_format.id), title, matrix=matrix, split=split)
+        for section in matrix.sections if split else ():
+            yield c.page("matrix_team.md.j2", paths.matrix_team(training_format.id, section.team.id),
+                         f"{title} — {section.team.name}", matrix=matrix, section=section)
 
 
 def _render_teams(c: _Context, facts: Facts) -> Iterator[Page]:
@@ -227,9 +235,9 @@ def _render_teams(c: _Context, facts: Facts) -> Iterator[Page]:
 
 
 def _render_people(c: _Context, facts: Facts) -> Iterator[Page]:
-    reinstruction = _by_person(reinstructions(c.content, facts), lambda r: r.person_id)
-    signoffs = _by_person(c.content.signoffs, lambda s: s.person)
-    planning = _by_person(sorted(c.content.planning, key=lambda p: p.due), lambda p: p.person)
+    reinstruction = _grouped(reinstructions(c.content, facts), lambda r: r.person_id)
+    signoffs = _grouped(c.content.signoffs, lambda s: s.person)
+    planning = _grouped(sorted(c.content.planning, key=lambda p: p.due), lambda p: p.person)
     for person_id, person_facts in facts.people.items():
         format_wps = format_work_processes(c.content, person_facts.format)
         history = sorted(signoffs.get(person_id, ()), key=lambda s: (s.date, s.order), reverse=True)
@@ -244,10 +252,10 @@ def _render_people(c: _Context, facts: Facts) -> Iterator[Page]:
         )
 
 
-def _by_person(items: Iterable[T], person_of: Callable[[T], str]) -> dict[str, list[T]]:
+def _grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
     grouped: dict[str, list[T]] = defaultdict(list)
     for item in items:
-        grouped[person_of(item)].append(item)
+        grouped[key(item)].append(item)
     return grouped
 
 
@@ -263,7 +271,16 @@ def _next_steps(
     ]
 
 
-def _render_planning(c: _Context, facts: Facts) -> Page:
+def _render_planning(c: _Context, facts: Facts) -> Iterator[Page]:
+    """All planned training by due date, overdue first; per team when there is too much for one page."""
     rows = [(p, facts.level(p.person, p.work_process), is_overdue(p, facts)) for p in c.content.planning if p.person in facts.people]
     rows.sort(key=lambda row: (not row[2], row[0].due))
-    return c.page("planning.md.j2", paths.PLANNING, c.t("label.planning"), rows=rows)
+    title = c.t("label.planning")
+    if len(rows) <= SPLIT_ROWS:
+        yield c.page("planning.md.j2", paths.PLANNING, title, rows=rows, teams=[])
+        return
+    by_team = _grouped(rows, lambda row: facts.people[row[0].person].person.team)
+    teams = [(team, len(by_team[team.id]), sum(row[2] for row in by_team[team.id])) for team in c.content.organisation.teams]
+    yield c.page("planning.md.j2", paths.PLANNING, title, rows=[], teams=teams)
+    for team in c.content.organisation.teams:
+        yield c.page("planning_team.md.j2", paths.planning_team(team.id), f"{title} — {team.name}", rows=by_team[team.id])

@@ -46,6 +46,15 @@ def matrix_csv(format_id: str) -> str:
     return f"matrix/{format_id}.csv"
 
 
+def matrix_team(format_id: str, team_id: str) -> str:
+    """One team's part of a format's matrix, when the matrix is split (see SPLIT_ROWS)."""
+    return f"matrix/{format_id}/{team_id}.md"
+
+
+def planning_team(team_id: str) -> str:
+    return f"planning/{team_id}.md"
+
+
 def team(team_id: str) -> str:
     return f"teams/{team_id}.md"
 
