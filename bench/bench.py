@@ -38,6 +38,7 @@ LATEST_DATE = dt.date(2026, 10, 31)  # content dates stay before 2026-11-01 (and
 KINDS = ("knowledge", "skill", "attitude")
 TARGET_RATIO = 5.0  # per cent: generator step ≤ 5 % of the full build
 MAX_PAGE_BYTES = 1_000_000  # "no page over 1 MB"
+PLAIN_FOLDER = 50  # pages per folder in the plain comparison's "folders" layout
 
 
 # --- sizes -----------------------------------------------------------------------------------
@@ -589,12 +590,18 @@ def profile_generate(content: Path, top: int) -> str:
     return out.getvalue()
 
 
-def mkdocs_build(project: Path, site: Path) -> Build:
+def mkdocs_build(project: Path, site: Path, timeout: float | None) -> Build:
+    """``mkdocs build`` in ``project`` as a subprocess; a build that exceeds ``timeout`` is stopped (exit -1)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
+    _progress(f"mkdocs build in {project} …")
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    try:
+        done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return Build(seconds=time.perf_counter() - start, reported=None, warnings=0, returncode=-1, tail="timed out")
     seconds = time.perf_counter() - start
+    _progress(f"… done in {seconds:.1f} s (exit {done.returncode})")
     output = done.stdout + done.stderr
     reported = None
     for line in output.splitlines():
@@ -618,8 +625,19 @@ def site_stats(site: Path) -> SiteStats:
     )
 
 
+def plain_paths(page_paths: Sequence[str], layout: str) -> list[str]:
+    """``same``: the generator's own paths. ``folders``: ``index.md`` and folders of ``PLAIN_FOLDER`` pages each.
+
+    Without an explicit nav MkDocs lists every page, and each page carries its whole section:
+    with ``same`` every POP page lists all the others, which grows as the square of the people.
+    """
+    if layout == "same":
+        return list(page_paths)
+    return ["index.md"] + [f"deel-{i // PLAIN_FOLDER + 1:03d}/pagina-{i + 1}.md" for i in range(len(page_paths) - 1)]
+
+
 def write_plain_project(folder: Path, page_paths: Sequence[str]) -> None:
-    """As many trivial pages as the generator made, at the same paths, with the same theme but no wgo plugin and no nav."""
+    """One trivial page per path, with the same theme and Markdown extensions, but no wgo plugin and no nav."""
     _clear(folder)
     (folder / MARKER).write_text("{}", encoding="utf-8")
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -634,6 +652,17 @@ def write_plain_project(folder: Path, page_paths: Sequence[str]) -> None:
 
 
 # --- the report ----------------------------------------------------------------------------------
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _build_time(build: Build) -> str:
+    if build.returncode == -1:
+        return f"> {build.seconds:.0f} s (stopped by --build-timeout)"
+    reported = f" (MkDocs says {build.reported:.1f} s)" if build.reported is not None else ""
+    return f"{build.seconds:.2f} s{reported}, exit {build.returncode}"
 
 
 def _mb(size: int) -> str:
@@ -662,13 +691,14 @@ def generate_rows(seconds: float, repeat: int, result: Result) -> list[tuple[str
             ("generated pages / files", f"{pages:,} / {files:,}")]
 
 
-def build_rows(generator_seconds: float, full: Build, stats: SiteStats | None, plain: Build | None) -> list[tuple[str, str]]:
-    reported = f" (MkDocs says {full.reported:.1f} s)" if full.reported is not None else ""
-    rows = [("full mkdocs build", f"{full.seconds:.2f} s{reported}, exit {full.returncode}, {full.warnings} warning lines")]
+def build_rows(
+    generator_seconds: float, full: Build, stats: SiteStats | None, plain: Build | None, plain_layout: str
+) -> list[tuple[str, str]]:
+    rows = [("full mkdocs build", f"{_build_time(full)}, {full.warnings} warning lines")]
     if plain is not None:
-        plain_reported = f" (MkDocs says {plain.reported:.1f} s)" if plain.reported is not None else ""
-        rows.append(("plain mkdocs build, same page count", f"{plain.seconds:.2f} s{plain_reported}, exit {plain.returncode}"))
-        rows.append(("full build / plain build", f"{full.seconds / plain.seconds:.2f}×"))
+        rows.append((f"plain mkdocs build, same page count ({plain_layout} paths)", _build_time(plain)))
+        if plain.returncode == 0 and full.returncode == 0:
+            rows.append(("full build / plain build", f"{full.seconds / plain.seconds:.2f}×"))
     ratio = 100 * generator_seconds / full.seconds
     rows.append(("generator step / full build", f"{ratio:.1f} %"))
     rows.append((f"target: generator step ≤ {TARGET_RATIO:.0f} % of build", _yes(ratio <= TARGET_RATIO)))
@@ -707,6 +737,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, choices=(1, 2, 3), help="runs of the generator step; the best counts")
     parser.add_argument("--skip-mkdocs", action="store_true", help="time only the generator")
     parser.add_argument("--skip-plain", action="store_true", help="skip the plain-MkDocs comparison build")
+    parser.add_argument("--plain-layout", choices=("same", "folders"), default="same",
+                        help="paths of the plain pages: the generator's (default), or folders of 50 (a nav that does not grow)")
+    parser.add_argument("--build-timeout", type=float, metavar="SECONDS", help="stop an mkdocs build that takes longer")
     parser.add_argument("--profile", type=int, metavar="N", default=0, help="also print the generator's top N cumulative cProfile entries")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the measurements as JSON")
     return parser.parse_args(argv)
@@ -720,29 +753,38 @@ def chosen_size(args: argparse.Namespace) -> tuple[Size, str]:
     return replace(size, **overrides), args.size if not overrides else "custom"
 
 
+def prepare_content(args: argparse.Namespace, size: Size, out: Path, latest: dt.date) -> tuple[Path, float | None]:
+    """The content folder (written afresh unless ``--reuse`` finds a matching one) and the seconds it took to write."""
+    if args.reuse and _reusable(out, size, args.seed, latest):
+        return out / "content", None
+    _progress(f"writing the project into {out} …")
+    start = time.perf_counter()
+    content = write_project(out, size, args.seed, latest)
+    return content, time.perf_counter() - start
+
+
+def show_problems(result: Result) -> None:
+    messages = [m for m in result.report.in_file_order() if m.severity is not Severity.INFO]
+    if messages:
+        print("\n".join(result.catalogue.lines(messages[:20])), file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     size, default_name = chosen_size(args)
     latest = args.latest_date or min(LATEST_DATE, dt.date.today() - dt.timedelta(days=1))
     out = (args.out or DEFAULT_OUT / (args.name or default_name)).resolve()
-    written: float | None = None
-    if args.reuse and _reusable(out, size, args.seed, latest):
-        content = out / "content"
-    else:
-        start = time.perf_counter()
-        content = write_project(out, size, args.seed, latest)
-        written = time.perf_counter() - start
+    content, written = prepare_content(args, size, out, latest)
     print(f"project folder: {out}")
     rows = content_rows(size, args.seed, content, written)
+    _progress(f"generator step, {args.repeat} run(s) …")
     seconds, result = time_generate(content, args.repeat)
+    show_problems(result)
     rows += generate_rows(seconds, args.repeat, result)
     report: dict[str, Any] = {"size": asdict(size), "seed": args.seed, "latest_date": latest.isoformat(), "project": str(out),
                               "generator_seconds": seconds, "pages": len(result.site.pages) if result.site else 0}
-    if result.report.of(Severity.ERROR) or result.report.of(Severity.WARNING):
-        messages = [m for m in result.report.in_file_order() if m.severity is not Severity.INFO]
-        print("\n".join(result.catalogue.lines(messages[:20])), file=sys.stderr)
     if result.site is not None and not args.skip_mkdocs:
-        rows += run_builds(out, seconds, [page.path for page in result.site.pages], args.skip_plain, report)
+        rows += run_builds(out, seconds, [page.path for page in result.site.pages], args, report)
     print_table(f"Benchmark ({default_name})", rows)
     if args.profile:
         print(f"\ncProfile of generate(), top {args.profile} cumulative entries in the generator package:")
@@ -754,23 +796,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_builds(
-    out: Path, generator_seconds: float, page_paths: list[str], skip_plain: bool, report: dict[str, Any]
+    out: Path, generator_seconds: float, page_paths: list[str], args: argparse.Namespace, report: dict[str, Any]
 ) -> list[tuple[str, str]]:
     """The full build of the project, the plain comparison build, and the site's figures."""
     site = out / "site"
     if site.exists():
         shutil.rmtree(site)
-    full = mkdocs_build(out, site)
+    full = mkdocs_build(out, site, args.build_timeout)
     if full.returncode:
         print(full.tail, file=sys.stderr)
     stats = site_stats(site) if full.returncode == 0 else None
     plain = None
-    if not skip_plain:
-        write_plain_project(out / "plain", page_paths)
-        plain = mkdocs_build(out / "plain", out / "plain" / "site")
+    if not args.skip_plain:
+        write_plain_project(out / "plain", plain_paths(page_paths, args.plain_layout))
+        plain = mkdocs_build(out / "plain", out / "plain" / "site", args.build_timeout)
     report.update(full_build=asdict(full), site=asdict(stats) if stats else None, plain_build=asdict(plain) if plain else None,
                   ratio_percent=100 * generator_seconds / full.seconds)
-    return build_rows(generator_seconds, full, stats, plain)
+    return build_rows(generator_seconds, full, stats, plain, args.plain_layout)
 
 
 if __name__ == "__main__":

@@ -55,6 +55,8 @@ class _Context:
             "expiry_mark": self.snippets.expiry_mark,
             "person_link": links.person,
             "source_links": links.sources,
+            "wp_link": links.work_process,
+            "criterion_item": links.criterion,
             "org": org,
             "paths": paths,
             "sources": self.content.sources,

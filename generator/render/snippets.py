@@ -26,6 +26,8 @@ class Snippets:
         self.content, self.t, self.date, self.warn_until = content, t, date, warn_until
         labels = {level.level: escape_text(level.label) for level in content.organisation.levels}
         self._badges = {n: Markup(f'<span class="wgo-level wgo-level-{n}" title="{label}">{n}</span>') for n, label in labels.items()}
+        # Links depend only on the page's folder, and every POP page lives in the same one.
+        self.link_cache: dict[tuple[str, str, tuple[str, ...]], Markup] = {}
 
     def level_badge(self, level: int) -> Markup:
         """The level as a number on its colour (the number carries the meaning; the colour helps)."""
@@ -46,22 +48,48 @@ class PageLinks:
     """Links to people and sources, relative to one page."""
 
     def __init__(self, snippets: Snippets, page_path: str) -> None:
-        self.content, self.page_path = snippets.content, page_path
+        self.content, self.page_path, self.cache = snippets.content, page_path, snippets.link_cache
+        self.folder = page_path.rpartition("/")[0]
 
     def person(self, person_id: str) -> Markup:
         """A name linking to the POP page; inactive people have none, unknown ids show as they are."""
+        return self._cached("person", (person_id,), lambda: self._person(person_id))
+
+    def _person(self, person_id: str) -> Markup:
         person = self.content.people.get(person_id) if self.content.organisation.personal_data else None
         if person is None:
             return escape_text(person_id)
         if not person.active:
             return escape_text(person.name)
-        return Markup(f"[{escape_text(person.name)}]({relative_link(self.page_path, paths.person(person_id))})")
+        return self._link(person.name, paths.person(person_id))
+
+    def _cached(self, kind: str, ids: tuple[str, ...], make: Callable[[], Markup]) -> Markup:
+        key = (self.folder, kind, ids)
+        if key not in self.cache:
+            self.cache[key] = make()
+        return self.cache[key]
+
+    def work_process(self, wp_id: str) -> Markup:
+        """The work process's title, linking to its page."""
+        return self._cached("work-process", (wp_id,), lambda: self._link(self.content.work_processes[wp_id].title, paths.work_process(wp_id)))
+
+    def criterion(self, criterion_id: str) -> Markup:
+        """A criterion's text with its id, and the sources it cites (as POP pages list them)."""
+        def make() -> Markup:
+            criterion = self.content.criteria[criterion_id]
+            text = Markup(f'{escape_text(criterion.text)} <small class="wgo-id">{escape_text(criterion.id)}</small>')
+            return text + Markup(" — ") + self.sources(criterion.sources) if criterion.sources else text
+        return self._cached("criterion", (criterion_id,), make)
+
+    def _link(self, text: str, target: str) -> Markup:
+        return Markup(f"[{escape_text(text)}]({relative_link(self.page_path, target)})")
 
     def sources(self, refs: Iterable[Ref]) -> Markup:
-        return Markup(", ").join(self._source(ref.id) for ref in refs)
+        ids = tuple(ref.id for ref in refs)
+        return self._cached("sources", ids, lambda: Markup(", ").join(self._source(source_id) for source_id in ids))
 
     def _source(self, source_id: str) -> Markup:
         source = self.content.sources.get(source_id)
         if source is None:
             return escape_text(source_id)
-        return Markup(f"[{escape_text(source.title)}]({relative_link(self.page_path, paths.source(source_id))})")
+        return self._link(source.title, paths.source(source_id))
