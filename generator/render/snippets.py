@@ -71,7 +71,8 @@ class PageLinks:
 
     def work_process(self, wp_id: str) -> Markup:
         """The work process's title, linking to its page."""
-        return self._cached("work-process", (wp_id,), lambda: self._link(self.content.work_processes[wp_id].title, paths.work_process(wp_id)))
+        title = self.content.work_processes[wp_id].title
+        return self._cached("work-process", (wp_id,), lambda: self._link(title, paths.work_process(wp_id)))
 
     def criterion(self, criterion_id: str) -> Markup:
         """A criterion's text with its id, and the sources it cites (as POP pages list them)."""
