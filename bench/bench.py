@@ -654,6 +654,16 @@ def write_plain_project(folder: Path, page_paths: Sequence[str]) -> None:
 # --- the report ----------------------------------------------------------------------------------
 
 
+def revision() -> str:
+    """The repository's commit, marked when the generator, theme or config differ from it (the code measured)."""
+    def git(*command: str) -> str:
+        done = subprocess.run(["git", "-C", str(REPO), *command], capture_output=True, text=True, check=False)
+        return done.stdout.strip() if done.returncode == 0 else "?"
+
+    dirty = git("status", "--porcelain", "--", "generator", "theme", "mkdocs.yml")
+    return git("rev-parse", "--short", "HEAD") + (" with uncommitted changes" if dirty else "")
+
+
 def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -776,6 +786,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = (args.out or DEFAULT_OUT / (args.name or default_name)).resolve()
     content, written = prepare_content(args, size, out, latest)
     print(f"project folder: {out}")
+    code = revision()
     rows = content_rows(size, args.seed, content, written)
     _progress(f"generator step, {args.repeat} run(s) …")
     seconds, result = time_generate(content, args.repeat)
@@ -785,6 +796,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                               "generator_seconds": seconds, "pages": len(result.site.pages) if result.site else 0}
     if result.site is not None and not args.skip_mkdocs:
         rows += run_builds(out, seconds, [page.path for page in result.site.pages], args, report)
+    after = revision()
+    rows.insert(0, ("code measured", code if after == code else f"{code} → {after} (CHANGED during the run: figures are mixed)"))
+    report["revision"] = code if after == code else [code, after]
     print_table(f"Benchmark ({default_name})", rows)
     if args.profile:
         print(f"\ncProfile of generate(), top {args.profile} cumulative entries in the generator package:")

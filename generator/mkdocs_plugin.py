@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -52,7 +53,9 @@ class WgoPlugin(BasePlugin[WgoConfig]):
             raise PluginError(result.catalogue("content-errors", count=len(result.report.of(Severity.ERROR))))
         self.site = result.site or error_site(result)
         config.nav = nav_config(self.site.nav)
-        config.site_name = escape_html(result.content.organisation.name or config.site_name)
+        # Material prints site_name raw in most places and with "| e" in some; escaped Markup
+        # is safe in both and is not escaped twice.
+        config.site_name = Markup(escape_html(result.content.organisation.name or config.site_name))
         config.theme["language"] = result.catalogue.language
         return config
 

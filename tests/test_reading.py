@@ -78,6 +78,9 @@ def test_escape_text_neutralises_html_and_markdown() -> None:
         "&lt;b&gt;&#42;x&#42;&lt;/b&gt; &#124; &#91;a&#93;(b)")
     assert str(escape_text("it's \"#1\" & more")) == "it&#39;s &#34;&#35;1&#34; &amp; more"
     assert str(escape_text("two\nlines")) == "two lines"
+    assert str(escape_text("- not a list")) == "&#45; not a list"
+    assert str(escape_text("1. not a list")) == "1&#46; not a list"
+    assert str(escape_text("a - b 1. c")) == "a - b 1. c"
     assert str(escape_url("https://x.nl/a b(c)")) == "https://x.nl/a%20b%28c%29"
 
 

@@ -274,3 +274,15 @@ def test_large_matrices_and_planning_are_split_per_team(tmp_path: Path, monkeypa
     assert "Bea de Boer" not in by_path["matrix/operator/ploeg-1.md"].markdown
     assert "[Ploeg 2](ploeg-2.md) | 1 | 1 |" in by_path["planning/index.md"].markdown
     assert "verlopen" in by_path["planning/ploeg-2.md"].markdown
+
+
+def test_organisation_name_is_escaped_once(tmp_path: Path) -> None:
+    project = with_site_config(content_tree(tmp_path))
+    organisation = project / "content/organisation.yml"
+    organisation.write_text(organisation.read_text(encoding="utf-8").replace(
+        "name: Testfabriek BV", "name: 'Jansen & Zn <b>BV</b>'"), encoding="utf-8")
+    assert build_site(project, tmp_path / "site", "--strict").returncode == 0
+    home = html(tmp_path / "site", "")
+    assert "<b>BV</b>" not in home
+    assert 'title="Jansen &amp; Zn &lt;b&gt;BV&lt;/b&gt;"' in home
+    assert "&amp;amp;" not in home

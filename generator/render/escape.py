@@ -9,6 +9,7 @@ HTML show as the plain character.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -30,9 +31,16 @@ def escape_text(value: Any) -> Markup:
 @lru_cache(maxsize=65536)
 def _escape_str(text: str) -> Markup:
     # Cached: a large site shows the same titles and names on thousands of rows.
-    return Markup(" ".join(text.split()).translate(_SPECIALS))
+    escaped = " ".join(text.split()).translate(_SPECIALS)
+    # At the start of a line "- x", "+ x" or "1. x" would begin a list; a value may stand there.
+    if escaped[:1] in ("-", "+"):
+        escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
+    elif match := _ORDERED_LIST.match(escaped):
+        escaped = f"{match.group(1)}&#46;{escaped[match.end():]}"
+    return Markup(escaped)
 
 
+_ORDERED_LIST = re.compile(r"^(\d+)\.")
 _URL_UNSAFE = {ord(c): f"%{ord(c):02X}" for c in "()<>\"'`| "}
 
 
