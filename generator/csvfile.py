@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .diagnostics import Location, Report
@@ -23,11 +23,14 @@ _DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
-@dataclass(frozen=True, kw_only=True)
 class Row:
-    location: Location
-    values: dict[str, str]
-    order: int
+    """One data row: its cells by column name (stripped), where it stands, and its position."""
+
+    # A plain slotted class: a sign-off file has hundreds of thousands of rows.
+    __slots__ = ("location", "order", "values")
+
+    def __init__(self, location: Location, values: dict[str, str], order: int) -> None:
+        self.location, self.values, self.order = location, values, order
 
     def __getitem__(self, column: str) -> str:
         return self.values.get(column, "")
@@ -41,7 +44,7 @@ def read_rows(path: Path, location: Location, columns: tuple[str, ...], report: 
     if not text.strip():
         report.unreadable_file(location.at(1), "csv-empty", expected=",".join(columns))
         return
-    first_line = text.splitlines()[0]
+    first_line = text.partition("\n")[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [name.strip() for name in next(reader)]
@@ -49,13 +52,13 @@ def read_rows(path: Path, location: Location, columns: tuple[str, ...], report: 
         report.unreadable.add(location.path)
         return
     for order, fields in enumerate(reader):
-        if not any(field.strip() for field in fields):
+        if not "".join(fields).strip():
             continue  # blank lines, e.g. at the end of an Excel export
-        row_location = location.at(reader.line_num)
+        row_location = Location(path=location.path, line=reader.line_num)
         if len(fields) != len(header):
             report.error(row_location, "csv-columns", found=len(fields), expected=len(header))
             continue
-        yield Row(location=row_location, values={h: f.strip() for h, f in zip(header, fields, strict=True)}, order=order)
+        yield Row(row_location, dict(zip(header, map(str.strip, fields), strict=True)), order)
 
 
 def _header_ok(header: list[str], columns: tuple[str, ...], location: Location, report: Report) -> bool:
@@ -71,6 +74,7 @@ def _header_ok(header: list[str], columns: tuple[str, ...], location: Location, 
     return ok
 
 
+@lru_cache(maxsize=65536)  # sign-off files repeat a few thousand dates over many rows
 def parse_date(text: str) -> dt.date | None:
     """A date written ``YYYY-MM-DD`` or, as Dutch Excel does, ``DD-MM-YYYY``; None if neither."""
     if match := _ISO.match(text):

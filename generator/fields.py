@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from .diagnostics import Location, Report, Text, suggest
@@ -64,6 +65,7 @@ def example_id(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "voorbeeld-id"
 
 
+@lru_cache(maxsize=65536)  # the same person and criterion ids recur on every row of a table
 def is_id(value: str) -> bool:
     return bool(ID_PATTERN.match(value))
 
