@@ -57,6 +57,7 @@ class _Context:
             "source_links": links.sources,
             "wp_link": links.work_process,
             "criterion_item": links.criterion,
+            "signoff_row": links.signoff_row,
             "org": org,
             "paths": paths,
             "sources": self.content.sources,
@@ -250,7 +251,6 @@ def _render_people(c: _Context, facts: Facts) -> Iterator[Page]:
             reinstruction=reinstruction.get(person_id, []),
             planned=[(p, is_overdue(p, facts)) for p in planning.get(person_id, ())],
             history=[(s, counts(s, c.content.work_processes[s.work_process], facts.build_date)) for s in history],
-            criteria=c.content.criteria,
         )
 
 

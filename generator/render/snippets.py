@@ -15,7 +15,7 @@ from markupsafe import Markup
 from ..catalogue import Catalogue
 from ..derive.levels import Standing
 from ..fields import Ref
-from ..model import Content
+from ..model import Content, Signoff
 from . import paths
 from .escape import escape_text
 from .renderer import relative_link
@@ -48,7 +48,7 @@ class PageLinks:
     """Links to people and sources, relative to one page."""
 
     def __init__(self, snippets: Snippets, page_path: str) -> None:
-        self.content, self.page_path, self.cache = snippets.content, page_path, snippets.link_cache
+        self.snippets, self.content, self.page_path, self.cache = snippets, snippets.content, page_path, snippets.link_cache
         self.folder = page_path.rpartition("/")[0]
 
     def person(self, person_id: str) -> Markup:
@@ -81,6 +81,29 @@ class PageLinks:
             text = Markup(f'{escape_text(criterion.text)} <small class="wgo-id">{escape_text(criterion.id)}</small>')
             return text + Markup(" — ") + self.sources(criterion.sources) if criterion.sources else text
         return self._cached("criterion", (criterion_id,), make)
+
+    def signoff_row(self, signoff: Signoff, counted: bool) -> Markup:
+        """A row of the sign-off history: date (flagged when it no longer counts), work process, what was signed,
+        assessor, note. One call per row: a POP page can have hundreds of them."""
+        # Built as plain text from escaped parts and marked safe once: Markup arithmetic per cell
+        # costs more than the rest of the row.
+        t = self.snippets.t
+        when = escape_text(self.snippets.date(signoff.date))
+        if not counted:
+            when = f'{when} <span class="wgo-flag wgo-expired">{escape_text(t("label.expired"))}</span>'
+        if signoff.criterion:
+            what = self._signed_criterion(signoff.criterion)
+        else:
+            what = escape_text(t("label.assessment", level=signoff.level or 0))
+        wp, assessor, note = self.work_process(signoff.work_process), self.person(signoff.assessor), escape_text(signoff.note)
+        return Markup(f"| {when} | {wp} | {what} | {assessor} | {note} |")
+
+    def _signed_criterion(self, criterion_id: str) -> Markup:
+        def make() -> Markup:
+            criterion = self.content.criteria[criterion_id]
+            retired = f" ({escape_text(self.snippets.t('label.retired'))})" if criterion.retired else ""
+            return Markup(f'{escape_text(criterion.text)} <small class="wgo-id">{escape_text(criterion.id)}</small>{retired}')
+        return self._cached("signed", (criterion_id,), make)
 
     def _link(self, text: str, target: str) -> Markup:
         return Markup(f"[{escape_text(text)}]({relative_link(self.page_path, target)})")
