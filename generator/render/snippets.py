@@ -88,7 +88,7 @@ class PageLinks:
         # Built as plain text from escaped parts and marked safe once: Markup arithmetic per cell
         # costs more than the rest of the row.
         t = self.snippets.t
-        when = escape_text(self.snippets.date(signoff.date))
+        when: str = escape_text(self.snippets.date(signoff.date))
         if not counted:
             when = f'{when} <span class="wgo-flag wgo-expired">{escape_text(t("label.expired"))}</span>'
         if signoff.criterion:
