@@ -93,13 +93,15 @@ class _Checker:
 
     def _check_signed_criterion(self, signoff: Signoff, criteria: dict[str, Criterion]) -> None:
         assert signoff.criterion is not None
-        wp = self.content.work_processes[signoff.work_process]
-        own = [c.id for c in wp.criteria]
+        criterion = criteria.get(signoff.criterion)
+        if criterion is not None and criterion.work_process == signoff.work_process:
+            return  # the usual case, on hundreds of thousands of rows
         ref = Ref(signoff.criterion, signoff.location)
-        if signoff.criterion in criteria and signoff.criterion not in own:
-            owner = criteria[signoff.criterion].work_process
-            self.report.error(ref.location, "criterion-other-work-process", id=ref.id, owner=owner, work_process=wp.id)
-        elif signoff.criterion not in criteria:
+        if criterion is not None:
+            self.report.error(ref.location, "criterion-other-work-process", id=ref.id, owner=criterion.work_process,
+                              work_process=signoff.work_process)
+        else:
+            own = [c.id for c in self.content.work_processes[signoff.work_process].criteria]
             self._known(ref, own, "unknown-criterion", folder=self.places["work-process"])
 
     def check_planning(self) -> None:

@@ -75,14 +75,19 @@ def is_overdue(planned: PlannedTraining, facts: Facts) -> bool:
 
 def reinstructions(content: Content, facts: Facts) -> list[Reinstruction]:
     """Criteria whose source changed after the person's evidence for them."""
+    # Only criteria citing a changed source can need re-instruction: find those first.
+    changed: dict[str, list[tuple[Criterion, list[Source]]]] = {}
+    for wp in content.work_processes.values():
+        pairs = [(c, _changed_sources(content, c, facts.build_date)) for c in wp.active_criteria]
+        changed[wp.id] = [(c, sources) for c, sources in pairs if sources]
     found = []
     for person_id, person in facts.people.items():
         for wp_id, standing in person.standings.items():
-            for criterion in content.work_processes[wp_id].active_criteria:
+            for criterion, sources in changed[wp_id]:
                 evidence = standing.evidence_for(criterion.id, criterion.level)
                 if evidence is None:
                     continue
-                for source in _changed_sources(content, criterion, facts.build_date):
+                for source in sources:
                     if evidence.date < (source.changed or evidence.date):
                         found.append(Reinstruction(person_id=person_id, criterion=criterion, source=source, evidence=evidence))
     return found
