@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .diagnostics import Message, Param, Severity, Text
+from .diagnostics import Message, Param, Text
 
 LANGUAGES = ("nl", "en")
 
@@ -438,5 +438,5 @@ class Catalogue:
         text = self.word(Text(message.code, message.params))
         return f"{message.location}: {self(f'severity.{message.severity.value}')}: {text} [{message.code}]"
 
-    def lines(self, messages: list[Message], severities: tuple[Severity, ...] = tuple(Severity)) -> list[str]:
-        return [self.line(m) for m in messages if m.severity in severities]
+    def lines(self, messages: list[Message]) -> list[str]:
+        return [self.line(m) for m in messages]

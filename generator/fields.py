@@ -30,7 +30,6 @@ class Field:
     choices: tuple[str, ...] = ()
     schema: Mapping[str, Field] | None = None  # for "map" and "maps"
     item: str = ""  # catalogue key naming one list item, for messages about lists
-    example: str = "voorbeeld-id"
     minimum: int | None = None  # for "int"
 
 
@@ -62,7 +61,7 @@ class Checked:
 
 def example_id(name: str) -> str:
     """A valid id close to what the author wrote, to show in the message."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "voorbeeld-id"
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "id-1"
 
 
 @lru_cache(maxsize=65536)  # the same person and criterion ids recur on every row of a table

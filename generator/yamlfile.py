@@ -43,7 +43,6 @@ class MarkdownFile:
 
     meta: Any  # a YamlMap when the author wrote one; checked by the reader's schema
     body: str
-    body_line: int
 
 
 def load_yaml_text(text: str, location: Location, report: Report, *, line_offset: int = 0) -> Any:
@@ -80,7 +79,7 @@ def load_markdown_file(path: Path, location: Location, report: Report) -> Markdo
             meta = load_yaml_text("".join(lines[1:index]), location, report, line_offset=1)
             if location.path in report.unreadable:
                 return None
-            return MarkdownFile(meta=_empty_map() if meta is None else meta, body="".join(lines[index + 1 :]), body_line=index + 2)
+            return MarkdownFile(meta=_empty_map() if meta is None else meta, body="".join(lines[index + 1 :]))
     report.unreadable_file(location.at(1), "front-matter-unclosed")
     return None
 

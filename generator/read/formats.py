@@ -19,7 +19,7 @@ QUALIFICATION = {
 CORE_TASK = {
     "code": Field(kind="text", required=True),
     "title": Field(kind="text", required=True),
-    "work_processes": Field(kind="ids", required=True, item="item.work-process", example="installatie-opstarten"),
+    "work_processes": Field(kind="ids", required=True, item="item.work-process"),
 }
 SCHEMA = {
     "title": Field(kind="text", required=True),

@@ -19,7 +19,7 @@ LEVEL = {
     "label": Field(kind="text", required=True),
     "description": Field(kind="text"),
 }
-TEAM = {"id": Field(kind="id", required=True, example="ploeg-1"), "name": Field(kind="text", required=True)}
+TEAM = {"id": Field(kind="id", required=True), "name": Field(kind="text", required=True)}
 COVERAGE = {"level": Field(kind="int", required=True), "count": Field(kind="int", required=True, minimum=0)}
 SCHEMA = {
     "name": Field(kind="text", required=True),

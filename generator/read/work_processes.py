@@ -11,11 +11,11 @@ from ..yamlfile import load_markdown_file
 from .folders import object_files
 
 CRITERION = {
-    "id": Field(kind="id", required=True, example="opstarten-1-01"),
+    "id": Field(kind="id", required=True),
     "level": Field(kind="int", required=True),
     "kind": Field(kind="choice", required=True, choices=KINDS),
     "text": Field(kind="text", required=True),
-    "sources": Field(kind="ids", item="item.source", example="sop-opstarten"),
+    "sources": Field(kind="ids", item="item.source"),
     "retired": Field(kind="bool"),
     "retired_on": Field(kind="date"),
 }
