@@ -41,16 +41,17 @@ def read_signoffs(root: Path, organisation: Organisation, report: Report) -> tup
         cells = _Cells(row, organisation, report)
         person, work_process, date, assessor = cells.id("person"), cells.id("work_process"), cells.date("date"), cells.id("assessor")
         criterion, level = cells.id("criterion", required=False), cells.level("level", required=False)
-        if row["criterion"] and row["level"]:
+        signed_criterion, signed_level = row.values["criterion"], row.values["level"]
+        if signed_criterion and signed_level:
             report.error(row.location, "signoff-both")
             continue
-        if not row["criterion"] and not row["level"]:
+        if not signed_criterion and not signed_level:
             report.error(row.location, "signoff-neither")
             continue
         if cells.ok and person and work_process and date and assessor:
             signoffs.append(Signoff(
                 person=person, work_process=work_process, criterion=criterion, level=level, date=date,
-                assessor=assessor, note=row["note"], location=row.location, order=row.order,
+                assessor=assessor, note=row.values["note"], location=row.location, order=row.order,
             ))
     return tuple(signoffs)
 
@@ -76,43 +77,53 @@ def _rows(path: Path, columns: tuple[str, ...], report: Report) -> Iterator[Row]
 
 
 class _Cells:
-    """Typed access to one row's cells; every bad cell is reported and clears ``ok``."""
+    """Typed access to one row's cells; every bad cell is reported and clears ``ok``.
+
+    Each method tries the common case (a good value) first and only then works out
+    what is wrong: a sign-off table has hundreds of thousands of rows.
+    """
 
     def __init__(self, row: Row, organisation: Organisation, report: Report) -> None:
-        self.row, self.organisation, self.report, self.ok = row, organisation, report, True
+        self.row, self.values, self.organisation, self.report, self.ok = row, row.values, organisation, report, True
 
     def _error(self, code: str, **params: str) -> None:
         self.report.error(self.row.location, code, **params)
         self.ok = False
 
-    def _present(self, column: str, required: bool) -> str | None:
-        value = self.row[column]
-        if not value and required:
+    def _missing(self, column: str, required: bool) -> None:
+        if required:
             self._error("missing-value", key=column)
-        return value or None
 
     def text(self, column: str) -> str | None:
-        return self._present(column, True)
+        value = self.values[column]
+        if not value:
+            self._missing(column, True)
+        return value or None
 
     def id(self, column: str, *, required: bool = True) -> str | None:
-        value = self._present(column, required)
-        if value is not None and not is_id(value):
+        value = self.values[column]
+        if value and is_id(value):
+            return value
+        if not value:
+            self._missing(column, required)
+        else:
             self._error("bad-id", key=column, value=value, example=example_id(value))
-            return None
-        return value
+        return None
 
     def date(self, column: str) -> dt.date | None:
-        value = self._present(column, True)
-        if value is None:
-            return None
-        date = parse_date(value)
+        value = self.values[column]
+        date = parse_date(value) if value else None
         if date is None:
-            self._error("bad-date", key=column, value=value)
+            if not value:
+                self._missing(column, True)
+            else:
+                self._error("bad-date", key=column, value=value)
         return date
 
     def level(self, column: str, *, required: bool = True) -> int | None:
-        value = self._present(column, required)
-        if value is None:
+        value = self.values[column]
+        if not value:
+            self._missing(column, required)
             return None
         if not value.isdigit():
             self._error("bad-number", key=column, value=value)
@@ -122,10 +133,10 @@ class _Cells:
         return level
 
     def yes_no(self, column: str) -> bool | None:
-        value = self.row[column].lower()
+        value = self.values[column].lower()
         if value in ("", "yes", "ja"):
             return True
         if value in ("no", "nee"):
             return False
-        self._error("bad-yes-no", key=column, value=self.row[column])
+        self._error("bad-yes-no", key=column, value=self.values[column])
         return None

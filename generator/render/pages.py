@@ -58,6 +58,7 @@ class _Context:
             "wp_link": links.work_process,
             "criterion_item": links.criterion,
             "signoff_row": links.signoff_row,
+            "signoff_rows": links.signoff_rows,
             "org": org,
             "paths": paths,
             "sources": self.content.sources,

@@ -28,6 +28,14 @@ class Snippets:
         self._badges = {n: Markup(f'<span class="wgo-level wgo-level-{n}" title="{label}">{n}</span>') for n, label in labels.items()}
         # Links depend only on the page's folder, and every POP page lives in the same one.
         self.link_cache: dict[tuple[str, str, tuple[str, ...]], Markup] = {}
+        self.expired_flag = f' <span class="wgo-flag wgo-expired">{escape_text(t("label.expired"))}</span>'
+        self._dates: dict[dt.date, str] = {}
+
+    def history_date(self, day: dt.date) -> str:
+        """A sign-off date, escaped; a history repeats the same few hundred dates thousands of times."""
+        if day not in self._dates:
+            self._dates[day] = escape_text(self.date(day))
+        return self._dates[day]
 
     def level_badge(self, level: int) -> Markup:
         """The level as a number on its colour (the number carries the meaning; the colour helps)."""
@@ -84,19 +92,26 @@ class PageLinks:
 
     def signoff_row(self, signoff: Signoff, counted: bool) -> Markup:
         """A row of the sign-off history: date (flagged when it no longer counts), work process, what was signed,
-        assessor, note. One call per row: a POP page can have hundreds of them."""
-        # Built as plain text from escaped parts and marked safe once: Markup arithmetic per cell
-        # costs more than the rest of the row.
-        t = self.snippets.t
-        when: str = escape_text(self.snippets.date(signoff.date))
+        assessor, note."""
+        return Markup(self._signoff_row(signoff, counted))
+
+    def signoff_rows(self, history: Iterable[tuple[Signoff, bool]]) -> Markup:
+        """All rows of a sign-off history, one per line. A POP page can have hundreds of rows, and one
+        call from a template costs about as much as building a row, so the default page makes one call."""
+        return Markup("\n".join(self._signoff_row(signoff, counted) for signoff, counted in history))
+
+    def _signoff_row(self, signoff: Signoff, counted: bool) -> str:
+        # Built as plain text from escaped parts and marked safe by the caller: Markup arithmetic
+        # per cell costs more than the rest of the row.
+        when = self.snippets.history_date(signoff.date)
         if not counted:
-            when = f'{when} <span class="wgo-flag wgo-expired">{escape_text(t("label.expired"))}</span>'
+            when += self.snippets.expired_flag
         if signoff.criterion:
             what = self._signed_criterion(signoff.criterion)
         else:
-            what = escape_text(t("label.assessment", level=signoff.level or 0))
+            what = escape_text(self.snippets.t("label.assessment", level=signoff.level or 0))
         wp, assessor, note = self.work_process(signoff.work_process), self.person(signoff.assessor), escape_text(signoff.note)
-        return Markup(f"| {when} | {wp} | {what} | {assessor} | {note} |")
+        return f"| {when} | {wp} | {what} | {assessor} | {note} |"
 
     def _signed_criterion(self, criterion_id: str) -> Markup:
         def make() -> Markup:
