@@ -6,6 +6,7 @@ messages (the code is also printed in brackets, so tests can rely on it).
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
 
 from .diagnostics import Message, Param, Text
@@ -422,8 +423,16 @@ class Catalogue:
     def __init__(self, language: str = "nl") -> None:
         self.language = language if language in LANGUAGES else "nl"
         self._column = LANGUAGES.index(self.language)
+        # Labels without placeholders, worded once: templates ask for them thousands of times.
+        self._fixed = {
+            key: words[self._column].format_map({})
+            for key, words in ENTRIES.items()
+            if all(field is None for _, field, _, _ in string.Formatter().parse(words[self._column]))
+        }
 
     def __call__(self, key: str, **params: Param) -> str:
+        if not params and key in self._fixed:
+            return self._fixed[key]
         return self.word(Text(key, params))
 
     def word(self, text: Text) -> str:

@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import os
 from collections.abc import Mapping
+from functools import lru_cache
 
 
 def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
@@ -16,6 +17,7 @@ def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
     return dt.date.today()
 
 
+@lru_cache(maxsize=4096)  # called per sign-off with the same build date and a few month counts
 def add_months(date: dt.date, months: int) -> dt.date:
     """The same day ``months`` calendar months later (or earlier, if negative), clamped to the month's end."""
     index = date.year * 12 + date.month - 1 + months

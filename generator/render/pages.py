@@ -53,10 +53,12 @@ class _Context:
         shared = {
             "level_badge": self.snippets.level_badge,
             "expiry_mark": self.snippets.expiry_mark,
+            "level_cell": self.snippets.level_cell,
             "person_link": links.person,
             "source_links": links.sources,
             "wp_link": links.work_process,
             "criterion_item": links.criterion,
+            "criteria_list": links.criteria_list,
             "signoff_row": links.signoff_row,
             "signoff_rows": links.signoff_rows,
             "org": org,

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from ..catalogue import Catalogue
 from ..derive.levels import Standing
 from ..fields import Ref
-from ..model import Content, Signoff
+from ..model import Content, Criterion, Signoff
 from . import paths
 from .escape import escape_text
 from .renderer import relative_link
@@ -27,7 +27,7 @@ class Snippets:
         labels = {level.level: escape_text(level.label) for level in content.organisation.levels}
         self._badges = {n: Markup(f'<span class="wgo-level wgo-level-{n}" title="{label}">{n}</span>') for n, label in labels.items()}
         # Links depend only on the page's folder, and every POP page lives in the same one.
-        self.link_cache: dict[tuple[str, str, tuple[str, ...]], Markup] = {}
+        self._folders: dict[str, FolderLinks] = {}
         self.expired_flag = f' <span class="wgo-flag wgo-expired">{escape_text(t("label.expired"))}</span>'
         self._dates: dict[dt.date, str] = {}
 
@@ -41,6 +41,10 @@ class Snippets:
         """The level as a number on its colour (the number carries the meaning; the colour helps)."""
         return self._badges.get(level) or Markup(f'<span class="wgo-level">{level}</span>')
 
+    def level_cell(self, standing: Standing) -> Markup:
+        """A level badge with its expiry mark: a matrix or POP cell."""
+        return self.level_badge(standing.level) + self.expiry_mark(standing)
+
     def expiry_mark(self, standing: Standing) -> Markup:
         """A mark on a level whose evidence stops counting within the warning period."""
         if standing.expires is None or standing.expires > self.warn_until:
@@ -48,20 +52,34 @@ class Snippets:
         title = escape_text(self.t("label.expires-on", date=self.date(standing.expires)))
         return Markup(f' <span class="wgo-expiring" title="{title}">!</span>')
 
-    def links_from(self, page_path: str) -> PageLinks:
-        return PageLinks(self, page_path)
+    def links_from(self, page_path: str) -> FolderLinks:
+        """Links for a page; pages in one folder share them (and their cache)."""
+        folder = page_path.rpartition("/")[0]
+        if folder not in self._folders:
+            self._folders[folder] = FolderLinks(self, page_path)
+        return self._folders[folder]
 
 
-class PageLinks:
-    """Links to people and sources, relative to one page."""
+class FolderLinks:
+    """Links to people, work processes, criteria and sources, relative to the pages of one folder.
+
+    Each kind has its own cache by id: the same few thousand links appear on thousands of pages.
+    """
 
     def __init__(self, snippets: Snippets, page_path: str) -> None:
-        self.snippets, self.content, self.page_path, self.cache = snippets, snippets.content, page_path, snippets.link_cache
-        self.folder = page_path.rpartition("/")[0]
+        self.snippets, self.content, self.page_path = snippets, snippets.content, page_path
+        self._people: dict[str, Markup] = {}
+        self._work_processes: dict[str, Markup] = {}
+        self._criteria: dict[str, Markup] = {}
+        self._signed: dict[str, str] = {}
+        self._sources: dict[tuple[str, ...], Markup] = {}
 
     def person(self, person_id: str) -> Markup:
         """A name linking to the POP page; inactive people have none, unknown ids show as they are."""
-        return self._cached("person", (person_id,), lambda: self._person(person_id))
+        link = self._people.get(person_id)
+        if link is None:
+            link = self._people[person_id] = self._person(person_id)
+        return link
 
     def _person(self, person_id: str) -> Markup:
         person = self.content.people.get(person_id) if self.content.organisation.personal_data else None
@@ -71,24 +89,29 @@ class PageLinks:
             return escape_text(person.name)
         return self._link(person.name, paths.person(person_id))
 
-    def _cached(self, kind: str, ids: tuple[str, ...], make: Callable[[], Markup]) -> Markup:
-        key = (self.folder, kind, ids)
-        if key not in self.cache:
-            self.cache[key] = make()
-        return self.cache[key]
-
     def work_process(self, wp_id: str) -> Markup:
         """The work process's title, linking to its page."""
-        title = self.content.work_processes[wp_id].title
-        return self._cached("work-process", (wp_id,), lambda: self._link(title, paths.work_process(wp_id)))
+        link = self._work_processes.get(wp_id)
+        if link is None:
+            title = self.content.work_processes[wp_id].title
+            link = self._work_processes[wp_id] = self._link(title, paths.work_process(wp_id))
+        return link
 
     def criterion(self, criterion_id: str) -> Markup:
         """A criterion's text with its id, and the sources it cites (as POP pages list them)."""
-        def make() -> Markup:
+        item = self._criteria.get(criterion_id)
+        if item is None:
             criterion = self.content.criteria[criterion_id]
-            text = Markup(f'{escape_text(criterion.text)} <small class="wgo-id">{escape_text(criterion.id)}</small>')
-            return text + Markup(" — ") + self.sources(criterion.sources) if criterion.sources else text
-        return self._cached("criterion", (criterion_id,), make)
+            item = Markup(f'{escape_text(criterion.text)} <small class="wgo-id">{escape_text(criterion.id)}</small>')
+            if criterion.sources:
+                item += Markup(" — ") + self.sources(criterion.sources)
+            self._criteria[criterion_id] = item
+        return item
+
+    def criteria_list(self, criteria: Iterable[Criterion]) -> Markup:
+        """A Markdown list of criteria as :meth:`criterion` words them, with empty lines between the items
+        (a POP page lists dozens per work process: one template call for all of them)."""
+        return Markup("\n\n".join(f"- {self.criterion(criterion.id)}" for criterion in criteria))
 
     def signoff_row(self, signoff: Signoff, counted: bool) -> Markup:
         """A row of the sign-off history: date (flagged when it no longer counts), work process, what was signed,
@@ -113,19 +136,24 @@ class PageLinks:
         wp, assessor, note = self.work_process(signoff.work_process), self.person(signoff.assessor), escape_text(signoff.note)
         return f"| {when} | {wp} | {what} | {assessor} | {note} |"
 
-    def _signed_criterion(self, criterion_id: str) -> Markup:
-        def make() -> Markup:
+    def _signed_criterion(self, criterion_id: str) -> str:
+        text = self._signed.get(criterion_id)
+        if text is None:
             criterion = self.content.criteria[criterion_id]
             retired = f" ({escape_text(self.snippets.t('label.retired'))})" if criterion.retired else ""
-            return Markup(f'{escape_text(criterion.text)} <small class="wgo-id">{escape_text(criterion.id)}</small>{retired}')
-        return self._cached("signed", (criterion_id,), make)
+            text = f'{escape_text(criterion.text)} <small class="wgo-id">{escape_text(criterion.id)}</small>{retired}'
+            self._signed[criterion_id] = text
+        return text
 
     def _link(self, text: str, target: str) -> Markup:
         return Markup(f"[{escape_text(text)}]({relative_link(self.page_path, target)})")
 
     def sources(self, refs: Iterable[Ref]) -> Markup:
         ids = tuple(ref.id for ref in refs)
-        return self._cached("sources", ids, lambda: Markup(", ").join(self._source(source_id) for source_id in ids))
+        links = self._sources.get(ids)
+        if links is None:
+            links = self._sources[ids] = Markup(", ").join(self._source(source_id) for source_id in ids)
+        return links
 
     def _source(self, source_id: str) -> Markup:
         source = self.content.sources.get(source_id)
