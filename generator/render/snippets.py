@@ -34,7 +34,7 @@ class Snippets:
     def history_date(self, day: dt.date) -> str:
         """A sign-off date, escaped; a history repeats the same few hundred dates thousands of times."""
         if day not in self._dates:
-            self._dates[day] = escape_text(self.date(day))
+            self._dates[day] = str(escape_text(self.date(day)))  # plain str: rows are joined as text
         return self._dates[day]
 
     def level_badge(self, level: int) -> Markup:

@@ -1,0 +1,86 @@
+"""The POP page's Markdown: the criteria still to sign and the sign-off history, row by row.
+
+The expected lines are written out by hand from the fixture below, the templates and the
+catalogue; they check the snippets that render whole lists and tables in one call.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.generate import generate
+
+from .conftest import BUILD_DATE, content_tree
+
+BEWAKEN = """---
+title: Bewaken
+code: B1-K1-W2
+valid_months: 12
+criteria:
+  - id: bewaken-1-01
+    level: 1
+    kind: attitude
+    text: Meldt afwijkingen direct
+    sources: [wi-bewaken]
+  - id: bewaken-1-02
+    level: 1
+    kind: knowledge
+    text: Kent de alarmgrenzen
+---
+Het bewaken van het proces.
+"""
+
+SIGNOFFS = """person,work_process,criterion,level,date,assessor,note
+p-001,bewaken,bewaken-1-01,,2025-06-01,p-002,oude aftekening
+p-001,opstarten,,1,2026-02-01,p-002,
+p-001,opstarten,opstarten-1-01,,2026-03-02,p-002,
+p-001,opstarten,opstarten-2-01,,2026-10-01,p-002,Eerste keer *zelf*
+p-002,opstarten,,4,2025-01-15,p-002,
+"""
+
+
+def _pop_page(tmp_path: Path) -> str:
+    content = content_tree(tmp_path) / "content"
+    (content / "work-processes" / "bewaken.md").write_text(BEWAKEN, encoding="utf-8")
+    (content / "signoffs.csv").write_text(SIGNOFFS, encoding="utf-8")
+    result = generate(content, build_date=BUILD_DATE)
+    assert result.site is not None, [str(m) for m in result.report.messages]
+    return next(page.markdown for page in result.site.pages if page.path == "pop/p-001.md")
+
+
+def _section(markdown: str, heading: str) -> str:
+    """The text from a ``## heading`` up to the next one."""
+    start = markdown.index(f"## {heading}\n")
+    end = markdown.find("\n## ", start + 1)
+    return markdown[start:] if end == -1 else markdown[start:end + 1]
+
+
+def test_next_steps_list_each_missing_criterion_with_its_sources(tmp_path: Path) -> None:
+    # Opstarten is at level 2 (the target); Bewaken is at 0, its only sign-off being older than 12 months.
+    assert _section(_pop_page(tmp_path), "Af te tekenen voor het volgende niveau") == (
+        "## Af te tekenen voor het volgende niveau\n"
+        "\n"
+        "### Bewaken → Niveau 1\n"
+        "\n"
+        '- Meldt afwijkingen direct <small class="wgo-id">bewaken-1-01</small>'
+        " — [Werkinstructie bewaken](../bronnen/wi-bewaken.md)\n"
+        "\n"
+        '- Kent de alarmgrenzen <small class="wgo-id">bewaken-1-02</small>\n'
+        "\n"
+    )
+
+
+def test_history_lists_every_signoff_newest_first_and_flags_the_expired(tmp_path: Path) -> None:
+    history = _section(_pop_page(tmp_path), "Historie van aftekeningen").splitlines()
+    assert history[4:] == [
+        "| 01-10-2026 | [Opstarten](../werkprocessen/opstarten.md)"
+        ' | Start zelfstandig op <small class="wgo-id">opstarten-2-01</small>'
+        " | [Bea de Boer](p-002.md) | Eerste keer &#42;zelf&#42; |",
+        "| 02-03-2026 | [Opstarten](../werkprocessen/opstarten.md)"
+        ' | Benoemt de stappen <small class="wgo-id">opstarten-1-01</small> | [Bea de Boer](p-002.md) |  |',
+        "| 01-02-2026 | [Opstarten](../werkprocessen/opstarten.md)"
+        " | beoordeling hele werkproces: niveau 1 | [Bea de Boer](p-002.md) |  |",
+        '| 01-06-2025 <span class="wgo-flag wgo-expired">verlopen</span> | [Bewaken](../werkprocessen/bewaken.md)'
+        ' | Meldt afwijkingen direct <small class="wgo-id">bewaken-1-01</small>'
+        " | [Bea de Boer](p-002.md) | oude aftekening |",
+    ]
