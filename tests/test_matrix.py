@@ -77,3 +77,15 @@ def test_team_coverage_counts_every_active_member_shortfalls_first(tmp_path: Pat
     bars = team_coverage(content, facts, team)
     assert [(b.work_process.id, b.count) for b in bars] == [("wp-a", 3), ("wp-b", 2), ("wp-c", 2), ("wp-d", 2), ("wp-e", 1)]
     assert not any(b.short for b in bars)
+
+
+def test_coverage_at_level_0_counts_members_without_any_signoff(tmp_path: Path) -> None:
+    content_dir = spreadsheet_tree(tmp_path)
+    organisation = content_dir / "organisation.yml"
+    organisation.write_text(organisation.read_text(encoding="utf-8").replace(
+        "coverage: {level: 2, count: 1}", "coverage: {level: 0, count: 5}"), encoding="utf-8")
+    content = read_content(content_dir, Report())
+    facts = derive_facts(content, BUILD_DATE)
+    bars = team_coverage(content, facts, content.organisation.teams[0])
+    # Jan Jansen has nothing on wp-b to wp-e, yet at level 0 he counts: four active members everywhere.
+    assert [(b.work_process.id, b.count, b.short) for b in bars] == [(wp, 4, True) for wp in WORK_PROCESSES]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Content, Team, TrainingFormat, WorkProcess
@@ -54,9 +55,15 @@ def team_coverage(content: Content, facts: Facts, team: Team) -> tuple[CoverageB
     members = facts.members(team.id)
     wp_ids = dict.fromkeys(wp.id for member in members for wp in format_work_processes(content, member.format))
     coverage = content.organisation.coverage
+    # One pass over the members' standings rather than a lookup per member and work process:
+    # a large team has hundreds of people on hundreds of work processes.
+    at_level = Counter(
+        wp_id for member in members for wp_id, standing in member.standings.items() if standing.level >= coverage.level
+    )
     bars = []
     for wp_id in wp_ids:
-        count = sum(facts.level(member.person.id, wp_id) >= coverage.level for member in members)
+        # Without a standing on a work process a member is at level 0.
+        count = len(members) if coverage.level <= 0 else at_level[wp_id]
         bars.append(CoverageBar(
             work_process=content.work_processes[wp_id], count=count,
             minimum=coverage.count, short=count < coverage.count,
