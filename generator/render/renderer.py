@@ -50,6 +50,9 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # A Renderer lives for one build (mkdocs serve makes a new one per rebuild), so
+            # there is no need to stat every template again for each of thousands of pages.
+            auto_reload=False,
         )
         self.environment.globals.update(t=catalogue, build_date=build_date, date=self.date)
         self.environment.filters["date"] = self.date
