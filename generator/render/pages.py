@@ -7,6 +7,7 @@ import io
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TypeVar
 
 from markupsafe import Markup
@@ -55,6 +56,7 @@ class _Context:
             "expiry_mark": self.snippets.expiry_mark,
             "level_cell": self.snippets.level_cell,
             "person_link": links.person,
+            "source_link": links.source,
             "source_links": links.sources,
             "wp_link": links.work_process,
             "criterion_item": links.criterion,
@@ -242,11 +244,13 @@ def _render_teams(c: _Context, facts: Facts) -> Iterator[Page]:
 
 def _render_people(c: _Context, facts: Facts) -> Iterator[Page]:
     reinstruction = _grouped(reinstructions(c.content, facts), lambda r: r.person_id)
-    signoffs = _grouped(c.content.signoffs, lambda s: s.person)
+    # Newest first; one sort of all sign-offs, then grouped per person (grouping keeps the order).
+    newest_first = sorted(c.content.signoffs, key=attrgetter("date", "order"), reverse=True)
+    histories = _grouped(newest_first, attrgetter("person"))
     planning = _grouped(sorted(c.content.planning, key=lambda p: p.due), lambda p: p.person)
     for person_id, person_facts in facts.people.items():
         format_wps = format_work_processes(c.content, person_facts.format)
-        history = sorted(signoffs.get(person_id, ()), key=lambda s: (s.date, s.order), reverse=True)
+        history = histories.get(person_id, [])
         yield c.page(
             "person.md.j2", paths.person(person_id), c.t("label.pop-of", name=person_facts.person.name), search=False,
             facts=person_facts, format_wps=format_wps,

@@ -43,11 +43,15 @@ class Snippets:
 
     def level_cell(self, standing: Standing) -> Markup:
         """A level badge with its expiry mark: a matrix or POP cell."""
-        return self.level_badge(standing.level) + self.expiry_mark(standing)
+        badge = self.level_badge(standing.level)
+        return badge + self.expiry_mark(standing) if self._expiring(standing) else badge
+
+    def _expiring(self, standing: Standing) -> bool:
+        return standing.expires is not None and standing.expires <= self.warn_until
 
     def expiry_mark(self, standing: Standing) -> Markup:
         """A mark on a level whose evidence stops counting within the warning period."""
-        if standing.expires is None or standing.expires > self.warn_until:
+        if not self._expiring(standing):
             return Markup("")
         title = escape_text(self.t("label.expires-on", date=self.date(standing.expires)))
         return Markup(f' <span class="wgo-expiring" title="{title}">!</span>')
@@ -152,10 +156,11 @@ class FolderLinks:
         ids = tuple(ref.id for ref in refs)
         links = self._sources.get(ids)
         if links is None:
-            links = self._sources[ids] = Markup(", ").join(self._source(source_id) for source_id in ids)
+            links = self._sources[ids] = Markup(", ").join(self.source(source_id) for source_id in ids)
         return links
 
-    def _source(self, source_id: str) -> Markup:
+    def source(self, source_id: str) -> Markup:
+        """A source's title linking to its page; an unknown id shows as it is."""
         source = self.content.sources.get(source_id)
         if source is None:
             return escape_text(source_id)
