@@ -12,13 +12,15 @@ from generator.catalogue import ENTRIES, LANGUAGES, Catalogue
 from generator.csvfile import parse_date
 from generator.derive.levels import Status
 from generator.diagnostics import Location, Report
+from generator.generate import generate
 from generator.model import KINDS, SOURCE_STATUSES, SOURCE_TYPES
 from generator.read import read_content
 from generator.render.escape import escape_text, escape_url
 from generator.render.renderer import relative_link
+from generator.writer import nav_config
 from generator.yamlfile import YamlList, YamlMap, load_yaml_text
 
-from .conftest import ROOT, content_tree
+from .conftest import BUILD_DATE, ROOT, content_tree
 
 HERE = Location(path="x.yml")
 
@@ -126,3 +128,13 @@ def test_message_codes_used_in_code_exist() -> None:
 ])
 def test_relative_links(page: str, target: str, link: str) -> None:
     assert relative_link(page, target) == link
+
+
+def test_free_page_title_decodes_entities_once(tmp_path: Path) -> None:
+    content = content_tree(tmp_path) / "content"
+    (content / "pages" / "veiligheid.md").write_text("# Veiligheid &amp; milieu\n\nTekst.\n", encoding="utf-8")
+    result = generate(content, build_date=BUILD_DATE)
+    assert result.site is not None
+    assert next(p.title for p in result.site.pages if p.path == "veiligheid.md") == "Veiligheid & milieu"
+    # The navigation escapes it again for HTML: once, not "&amp;amp;".
+    assert {"Veiligheid &amp; milieu": "veiligheid.md"} in nav_config(result.site.nav)

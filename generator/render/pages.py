@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -214,7 +215,9 @@ def _render_free_pages(c: _Context) -> Iterator[Page]:
 
 
 def _first_heading(markdown: str) -> str | None:
-    return next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), None)
+    """The text of the first ``# heading``, as the page shows it: ``&amp;`` there is ``&`` in a title."""
+    heading = next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), None)
+    return None if heading is None else html.unescape(heading)
 
 
 def _render_matrices(c: _Context, facts: Facts) -> Iterator[Page]:
