@@ -240,6 +240,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{count} fout(en) in de inhoud; de site is niet gebouwd",
         "{count} error(s) in the content; the site was not built",
     ),
+    "content-warnings-strict": (
+        "{count} waarschuwing(en) in de inhoud en --strict staat aan; de site is niet gebouwd",
+        "{count} warning(s) in the content and --strict is set; the site was not built",
+    ),
     # --- labels on the site ------------------------------------------------------
     "label.home": ("Start", "Home"),
     "label.overview": ("Overzicht", "Overview"),

@@ -51,6 +51,8 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         self._log(result)
         if result.site is None and not self.serving:
             raise PluginError(result.catalogue("content-errors", count=len(result.report.of(Severity.ERROR))))
+        if config.strict and not self.serving:
+            self._refuse_warnings(result)
         self.site = result.site or error_site(result)
         config.nav = nav_config(self.site.nav)
         # Material prints site_name raw in most places and with "| e" in some; escaped Markup
@@ -58,6 +60,20 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         config.site_name = Markup(escape_html(result.content.organisation.name or config.site_name))
         config.theme["language"] = result.catalogue.language
         return config
+
+    def _refuse_warnings(self, result: Result) -> None:
+        """Stop a strict build on content warnings now, rather than after building every page.
+
+        MkDocs counts warnings for --strict only at the level it logs, so with -q they would
+        pass unnoticed; then the error itself lists them.
+        """
+        warnings = [m for m in result.report.in_file_order() if m.severity is Severity.WARNING]
+        if not warnings:
+            return
+        text = result.catalogue("content-warnings-strict", count=len(warnings))
+        if not log.isEnabledFor(logging.WARNING):
+            text = "\n".join([text, *result.catalogue.lines(warnings)])
+        raise PluginError(text)
 
     def _log(self, result: Result) -> None:
         for message in result.report.in_file_order():

@@ -166,6 +166,10 @@ def test_strict_fails_on_warnings_only_when_strict(tmp_path: Path) -> None:
     strict = build_site(project, tmp_path / "strict", "--strict")
     assert strict.returncode != 0
     assert "[withdrawn-source]" in strict.stderr
+    quiet = build_site(project, tmp_path / "quiet", "--strict", "--quiet")
+    assert quiet.returncode != 0
+    assert "1 waarschuwing(en) in de inhoud en --strict staat aan" in quiet.stderr
+    assert "[withdrawn-source]" in quiet.stderr  # -q hides the warning itself: the error lists it
 
 
 def test_without_personal_data_no_name_appears_anywhere(tmp_path: Path) -> None:
