@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from generator.dates import add_months, build_date, months_before
-from generator.derive.levels import Status, counts, overall_level, qualification_status, standing
+from generator.derive import PersonFacts, next_steps
+from generator.derive.levels import Standing, Status, counts, overall_level, qualification_status, standing
 from generator.diagnostics import Location
-from generator.model import Criterion, Signoff, WorkProcess
+from generator.model import Criterion, Person, Signoff, TrainingFormat, WorkProcess
 
 HERE = Location(path="test")
 TODAY = dt.date(2026, 11, 1)
@@ -135,3 +137,28 @@ def test_overall_level_and_qualification_status() -> None:
     assert qualification_status(1, 3) is Status.UNDER
     assert qualification_status(3, 3) is Status.ON_TARGET
     assert qualification_status(4, 3) is Status.OVER
+
+
+def _person_facts(target: int, standings: dict[str, Standing]) -> PersonFacts:
+    person = Person(id="p", name="P", team="t", format="f", target_level=target, active=True, location=HERE)
+    training_format = TrainingFormat(id="f", title="F", description="", qualification=None, target_level=target,
+                                     core_tasks=(), location=HERE)
+    return PersonFacts(person=person, format=training_format, target=target, standings=standings,
+                       overall=min(s.level for s in standings.values()), status=Status.UNDER)
+
+
+def test_next_steps_below_target_name_the_next_level_and_what_it_still_needs() -> None:
+    low, done, top = replace(WP, id="low"), replace(WP, id="done"), replace(WP, id="top")
+    standings = {
+        "low": standing(ALL_1, WP, MAX, TODAY),  # level 1: c-2-1 is what level 2 needs
+        "done": standing((*ALL_1, signed("c-2-1")), WP, MAX, TODAY),  # level 2
+        "top": standing((*ALL_1, signed("c-2-1"), signed("c-3-1")), WP, MAX, TODAY),  # level 3
+    }
+    steps = next_steps(_person_facts(2, standings), (low, done, top), MAX)
+    assert [(wp.id, level, [c.id for c in missing]) for wp, level, missing in steps] == [("low", 2, ["c-2-1"])]
+    # Target 4: level 4 has no criteria, so it is reached by a direct assessment only (nothing to list).
+    steps = next_steps(_person_facts(4, standings), (low, done, top), MAX)
+    assert [(wp.id, level, [c.id for c in missing]) for wp, level, missing in steps] == [
+        ("low", 2, ["c-2-1"]), ("done", 3, ["c-3-1"]), ("top", 4, [])]
+    # A target above the scale stops at its top.
+    assert [wp.id for wp, _, _ in next_steps(_person_facts(4, standings), (low, done, top), 3)] == ["low", "done"]

@@ -9,6 +9,7 @@ from generator.derive.matrix import format_matrix, team_coverage
 from generator.diagnostics import Report
 from generator.read import read_content
 from generator.references import check_references
+from generator.render.pages import matrix_csv
 
 from .conftest import BUILD_DATE, content_tree
 
@@ -89,3 +90,16 @@ def test_coverage_at_level_0_counts_members_without_any_signoff(tmp_path: Path) 
     bars = team_coverage(content, facts, content.organisation.teams[0])
     # Jan Jansen has nothing on wp-b to wp-e, yet at level 0 he counts: four active members everywhere.
     assert [(b.work_process.id, b.count, b.short) for b in bars] == [(wp, 4, True) for wp in WORK_PROCESSES]
+
+
+def test_csv_download_keeps_excel_from_running_a_name_as_a_formula(tmp_path: Path) -> None:
+    content_dir = spreadsheet_tree(tmp_path)
+    people = content_dir / "people.csv"
+    people.write_text(people.read_text(encoding="utf-8").replace("Jan Jansen", "=HYPERLINK(1)").replace(
+        "Kas Kastens", "@Kas"), encoding="utf-8")
+    content = read_content(content_dir, Report())
+    lines = matrix_csv(content, derive_facts(content, BUILD_DATE), content.formats["operator"]).decode().splitlines()
+    assert lines[0] == "team,id,name,wp-a,wp-b,wp-c,wp-d,wp-e,overall"
+    assert lines[1] == "ploeg-1,p-001,'=HYPERLINK(1),1,0,0,0,0,0"
+    assert lines[2] == "ploeg-1,p-002,Piet Pietersen,2,0,1,0,0,0"
+    assert lines[6] == "ploeg-2,p-006,'@Kas,2,0,0,0,0,0"

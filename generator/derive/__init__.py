@@ -7,8 +7,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..model import Content, Person, Signoff, TrainingFormat, WorkProcess
-from .levels import EXPIRY_WARNING_DAYS, NOT_TRAINED, Standing, Status, overall_level, qualification_status, standing
+from ..model import Content, Criterion, Person, Signoff, TrainingFormat, WorkProcess
+from .levels import (
+    EXPIRY_WARNING_DAYS,
+    NOT_TRAINED,
+    Standing,
+    Status,
+    missing_for_next_level,
+    overall_level,
+    qualification_status,
+    standing,
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -21,6 +30,18 @@ class PersonFacts:
     standings: dict[str, Standing]  # every work process the person has sign-offs on or the format names
     overall: int
     status: Status
+
+
+def next_steps(
+    person: PersonFacts, format_wps: tuple[WorkProcess, ...], max_level: int
+) -> list[tuple[WorkProcess, int, tuple[Criterion, ...]]]:
+    """Per work process of the format below the person's target: the next level and the criteria it still needs."""
+    below = ((wp, person.standings[wp.id]) for wp in format_wps)
+    return [
+        (wp, standing.level + 1, missing_for_next_level(standing, wp))
+        for wp, standing in below
+        if standing.level < min(person.target, max_level)
+    ]
 
 
 def format_work_processes(content: Content, training_format: TrainingFormat) -> tuple[WorkProcess, ...]:

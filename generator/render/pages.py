@@ -14,7 +14,7 @@ from typing import TypeVar
 from markupsafe import Markup
 
 from ..catalogue import Catalogue
-from ..derive import Facts, PersonFacts, format_work_processes
+from ..derive import Facts, format_work_processes, next_steps
 from ..derive.health import (
     citing_criteria,
     criteria_without_source,
@@ -26,9 +26,9 @@ from ..derive.health import (
     sources_due_for_review,
     unused_sources,
 )
-from ..derive.levels import EXPIRY_WARNING_DAYS, counts, missing_for_next_level
+from ..derive.levels import EXPIRY_WARNING_DAYS, counts
 from ..derive.matrix import format_matrix, team_coverage
-from ..model import KINDS, Content, CoreTask, Criterion, TrainingFormat, WorkProcess
+from ..model import KINDS, Content, CoreTask, TrainingFormat, WorkProcess
 from . import paths
 from .renderer import Renderer
 from .site import Page, StaticFile
@@ -117,8 +117,14 @@ def matrix_csv(content: Content, facts: Facts, training_format: TrainingFormat) 
     for section in matrix.sections:
         for row in section.rows:
             levels = (row.standings[wp.id].level for wp in matrix.work_processes)
-            writer.writerow([section.team.id, row.person.id, row.person.name, *levels, row.overall])
+            writer.writerow([section.team.id, row.person.id, _spreadsheet_text(row.person.name), *levels, row.overall])
     return out.getvalue().encode("utf-8")
+
+
+def _spreadsheet_text(text: str) -> str:
+    """Free text for a CSV that people open in Excel: a leading ``=``, ``+``, ``-`` or ``@`` would make
+    the cell a formula (OWASP "CSV injection"), so such text gets a leading apostrophe."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _formats_of(content: Content) -> dict[str, list[TrainingFormat]]:
@@ -257,7 +263,7 @@ def _render_people(c: _Context, facts: Facts) -> Iterator[Page]:
         yield c.page(
             "person.md.j2", paths.person(person_id), c.t("label.pop-of", name=person_facts.person.name), search=False,
             facts=person_facts, format_wps=format_wps,
-            next_steps=_next_steps(person_facts, format_wps, c.content.organisation.max_level),
+            next_steps=next_steps(person_facts, format_wps, c.content.organisation.max_level),
             reinstruction=reinstruction.get(person_id, []),
             planned=[(p, is_overdue(p, facts)) for p in planning.get(person_id, ())],
             history=[(s, counts(s, c.content.work_processes[s.work_process], facts.build_date)) for s in history],
@@ -269,18 +275,6 @@ def _grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
     for item in items:
         grouped[key(item)].append(item)
     return grouped
-
-
-def _next_steps(
-    person: PersonFacts, format_wps: tuple[WorkProcess, ...], max_level: int
-) -> list[tuple[WorkProcess, int, tuple[Criterion, ...]]]:
-    """Per work process below the person's target: the next level and what it still needs."""
-    below = ((wp, person.standings[wp.id]) for wp in format_wps)
-    return [
-        (wp, standing.level + 1, missing_for_next_level(standing, wp))
-        for wp, standing in below
-        if standing.level < min(person.target, max_level)
-    ]
 
 
 def _render_planning(c: _Context, facts: Facts) -> Iterator[Page]:
