@@ -30,6 +30,7 @@ import yaml
 
 from generator import Result, generate
 from generator.diagnostics import Severity
+from generator.render.site import NavItem
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO / "bench" / "out"
@@ -696,9 +697,19 @@ def generate_rows(seconds: float, repeat: int, result: Result) -> list[tuple[str
     errors, warnings = (len(result.report.of(s)) for s in (Severity.ERROR, Severity.WARNING))
     pages = len(result.site.pages) if result.site else 0
     files = len(result.site.files) if result.site else 0
-    return [("content check", f"{errors} errors, {warnings} warnings"),
+    rows = [("content check", f"{errors} errors, {warnings} warnings"),
             (f"generator step (best of {repeat})", f"{seconds:.2f} s"),
             ("generated pages / files", f"{pages:,} / {files:,}")]
+    if result.site is not None:
+        in_nav = sum((item.path or "").startswith("pop/") for item in _nav_items(result.site.nav))
+        rows.append(("POP pages absent from navigation", f"{_yes(in_nav == 0)} ({in_nav} nav entries under pop/)"))
+    return rows
+
+
+def _nav_items(items: Sequence[NavItem]) -> Iterator[NavItem]:
+    for item in items:
+        yield item
+        yield from _nav_items(item.children)
 
 
 def build_rows(

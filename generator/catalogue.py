@@ -139,8 +139,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "unknown team '{id}'{hint}; teams are listed under 'teams:' in {file}",
     ),
     "unknown-person": (
-        "onbekende persoon '{id}'{hint}; bekende ids staan in {file}",
-        "unknown person '{id}'{hint}; known ids are in {file}",
+        "onbekende persoon '{id}' in kolom {column}{hint}; bekende ids staan in {file}",
+        "unknown person '{id}' in column {column}{hint}; known ids are in {file}",
     ),
     "unknown-criterion": (
         "onbekend criterium '{id}'{hint}; criteria staan in de werkprocessen in {folder}",

@@ -52,11 +52,11 @@ class _Checker:
         return self._known(Ref(wp_id, location), self.content.work_processes, "unknown-work-process",
                            folder=self.places["work-process"])
 
-    def _person(self, person_id: str, location: Location) -> bool:
+    def _person(self, person_id: str, location: Location, column: str) -> bool:
         if person_id in self.content.people:
             return True
         return self._known(Ref(person_id, location), self.content.people, "unknown-person",
-                           unreadable=self.people_unreadable, file=self.places["people"])
+                           unreadable=self.people_unreadable, file=self.places["people"], column=column)
 
     def check_formats(self) -> None:
         for training_format in self.content.formats.values():
@@ -90,9 +90,9 @@ class _Checker:
     def check_signoffs(self, build_date: dt.date) -> None:
         criteria = self.content.criteria
         for signoff in self.content.signoffs:
-            self._person(signoff.person, signoff.location)
+            self._person(signoff.person, signoff.location, "person")
             if signoff.assessor != signoff.person:
-                self._person(signoff.assessor, signoff.location)
+                self._person(signoff.assessor, signoff.location, "assessor")
             if self._work_process(signoff.work_process, signoff.location) and signoff.criterion:
                 self._check_signed_criterion(signoff, criteria)
             if signoff.date > build_date:
@@ -113,7 +113,7 @@ class _Checker:
 
     def check_planning(self) -> None:
         for planned in self.content.planning:
-            self._person(planned.person, planned.location)
+            self._person(planned.person, planned.location, "person")
             self._work_process(planned.work_process, planned.location)
             if planned.coach:
-                self._person(planned.coach, planned.location)
+                self._person(planned.coach, planned.location, "coach")

@@ -14,6 +14,7 @@ from generator.derive.health import (
     unused_sources,
 )
 from generator.diagnostics import Report
+from generator.generate import generate
 from generator.model import Content
 from generator.read import read_content
 
@@ -70,10 +71,17 @@ def test_overdue_planned_training(tmp_path: Path) -> None:
         "p-001,opstarten,2,2026-10-31,p-002,overdue: level 1 < 2\n"
         "p-001,bewaken,1,2026-11-01,p-002,due today: not yet overdue\n"
         "p-001,opstarten,1,2026-01-01,p-002,level 1 reached: not overdue\n"
-        "p-002,bewaken,1,2026-01-01,p-002,overdue: level 0 < 1\n", encoding="utf-8")
+        "p-002,bewaken,1,2026-01-01,p-002,overdue: level 0 < 1\n"
+        "p-003,bewaken,1,2026-01-01,p-002,inactive: left out\n", encoding="utf-8")
+    with (content / "people.csv").open("a", encoding="utf-8") as people:
+        people.write("p-003,Cor Claassen,ploeg-1,operator,,no\n")
     result = read(content)
     overdue = overdue_training(result, derive_facts(result, BUILD_DATE))
     assert [(p.person, p.work_process, p.target_level) for p in overdue] == [("p-001", "opstarten", 2), ("p-002", "bewaken", 1)]
+    site = generate(content, build_date=BUILD_DATE).site
+    assert site is not None
+    planning = next(page.markdown for page in site.pages if page.path == "planning/index.md")
+    assert "Bea de Boer" in planning and "Cor Claassen" not in planning
 
 
 def test_reinstruction_after_a_source_change(tmp_path: Path) -> None:

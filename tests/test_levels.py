@@ -94,6 +94,8 @@ def test_expired_assessments_do_not_count_and_the_previous_one_applies() -> None
     wp = work_process({1: 1}, valid_months=24)
     assert level_of(wp, signed(level=4, on="2024-10-31")) == 0
     assert level_of(wp, signed(level=2, on="2025-01-01"), signed(level=4, on="2024-10-31")) == 2
+    # The boundary day: exactly 24 months before the build date still counts.
+    assert level_of(wp, signed(level=4, on="2024-11-01")) == 4
 
 
 def test_retired_criteria_are_not_needed_and_do_not_count() -> None:

@@ -103,3 +103,36 @@ def test_csv_download_keeps_excel_from_running_a_name_as_a_formula(tmp_path: Pat
     assert lines[1] == "ploeg-1,p-001,'=HYPERLINK(1),1,0,0,0,0,0"
     assert lines[2] == "ploeg-1,p-002,Piet Pietersen,2,0,1,0,0,0"
     assert lines[6] == "ploeg-2,p-006,'@Kas,2,0,0,0,0,0"
+
+
+def test_shortfalls_other_formats_and_teams_without_anyone(tmp_path: Path) -> None:
+    """Coverage level 3, count 2; Ana (ploeg-1) has another format, analist: wp-a and wp-f."""
+    content_dir = spreadsheet_tree(tmp_path)
+    organisation = content_dir / "organisation.yml"
+    organisation.write_text(organisation.read_text(encoding="utf-8").replace(
+        "coverage: {level: 2, count: 1}", "coverage: {level: 3, count: 2}"), encoding="utf-8")
+    (content_dir / "work-processes" / "wp-f.md").write_text("---\ntitle: wp-f\n---\n", encoding="utf-8")
+    (content_dir / "formats" / "analist.yml").write_text(
+        "title: Analist\ntarget_level: 3\ncore_tasks:\n  - code: Y\n    title: Y\n    work_processes: [wp-a, wp-f]\n",
+        encoding="utf-8")
+    with (content_dir / "people.csv").open("a", encoding="utf-8") as people:
+        people.write("p-010,Ana Analist,ploeg-1,analist,,\n")
+    with (content_dir / "signoffs.csv").open("a", encoding="utf-8") as signoffs:
+        # wp-b is not in her format: it does not lower her overall level, and 1 is below coverage anyway.
+        signoffs.write("p-010,wp-a,,3,2026-01-05,p-004,\np-010,wp-f,,3,2026-01-05,p-004,\np-010,wp-b,,1,2026-01-05,p-004,\n")
+    content = read_content(content_dir, Report())
+    facts = derive_facts(content, BUILD_DATE)
+
+    operator = format_matrix(content, facts, content.formats["operator"])
+    # ploeg-1 at level 3 or more: Klaas and Henk on wp-a to wp-d, only Henk on wp-e.
+    assert operator.sections[0].coverage == (2, 2, 2, 2, 1)
+    assert operator.sections[0].short == (False, False, False, False, True)
+
+    analist = format_matrix(content, facts, content.formats["analist"])
+    assert [s.team.id for s in analist.sections] == ["ploeg-1"]  # nobody in ploeg-2 has this format
+    assert [(r.person.name, r.overall, r.status.value) for r in analist.sections[0].rows] == [("Ana Analist", 3, "on-target")]
+
+    # Team coverage counts every member whatever their format, on every work process of any member's format.
+    bars = team_coverage(content, facts, content.organisation.teams[0])
+    assert [(b.work_process.id, b.count, b.short) for b in bars] == [
+        ("wp-e", 1, True), ("wp-f", 1, True), ("wp-a", 3, False), ("wp-b", 2, False), ("wp-c", 2, False), ("wp-d", 2, False)]

@@ -84,3 +84,26 @@ def test_history_lists_every_signoff_newest_first_and_flags_the_expired(tmp_path
         ' | Meldt afwijkingen direct <small class="wgo-id">bewaken-1-01</small>'
         " | [Bea de Boer](p-002.md) | oude aftekening |",
     ]
+
+
+def test_a_level_whose_evidence_expires_within_90_days_is_marked(tmp_path: Path) -> None:
+    # Build date 2026-11-01, so the warning period ends 2027-01-30. With valid_months 12 a sign-off
+    # of 2026-01-29 last counts on 2027-01-29: the level drops on 2027-01-30 (marked); one of
+    # 2026-01-30 drops on 2027-01-31 (not marked).
+    content = content_tree(tmp_path) / "content"
+    (content / "work-processes" / "bewaken.md").write_text(BEWAKEN, encoding="utf-8")
+    (content / "signoffs.csv").write_text(
+        "person,work_process,criterion,level,date,assessor,note\n"
+        "p-001,bewaken,bewaken-1-01,,2026-01-29,p-002,\n"
+        "p-001,bewaken,bewaken-1-02,,2026-03-01,p-002,\n"
+        "p-002,bewaken,bewaken-1-01,,2026-01-30,p-002,\n"
+        "p-002,bewaken,bewaken-1-02,,2026-03-01,p-002,\n", encoding="utf-8")
+    result = generate(content, build_date=BUILD_DATE)
+    assert result.site is not None
+    pages = {page.path: page.markdown for page in result.site.pages}
+    badge = '<span class="wgo-level wgo-level-1" title="Assistent">1</span>'
+    row = "| [Bewaken](../werkprocessen/bewaken.md) | {cell} | 2 | 1 |"
+    assert row.format(cell=f'{badge} <span class="wgo-expiring" title="verloopt op 30-01-2027">!</span>') in pages["pop/p-001.md"]
+    assert row.format(cell=badge) in pages["pop/p-002.md"]
+    # The matrix marks the same cell.
+    assert f'{badge} <span class="wgo-expiring" title="verloopt op 30-01-2027">!</span>' in pages["matrix/operator.md"]

@@ -13,6 +13,7 @@ import pytest
 
 from generator.derive import derive_facts, format_work_processes
 from generator.diagnostics import Report
+from generator.generate import generate
 from generator.read import read_content
 
 from .conftest import BUILD_DATE, ROOT, build_site, content_tree, with_site_config
@@ -290,3 +291,15 @@ def test_organisation_name_is_escaped_once(tmp_path: Path) -> None:
     assert "<b>BV</b>" not in home
     assert 'title="Jansen &amp; Zn &lt;b&gt;BV&lt;/b&gt;"' in home
     assert "&amp;amp;" not in home
+
+
+DATED = ("matrix/", "teams/", "pop/", "planning/", "formats/", "bronnen/", "gezondheid/")
+
+
+def test_every_page_that_depends_on_the_build_date_says_so() -> None:
+    """Levels, expiry, overdue training and overdue reviews change only when the site is rebuilt."""
+    result = generate(EXAMPLE, build_date=BUILD_DATE)
+    assert result.site is not None
+    dated = [page for page in result.site.pages if page.path.startswith(DATED) and page.path != "formats/index.md"]
+    assert {page.path.split("/")[0] + "/" for page in dated} == set(DATED)
+    assert [page.path for page in dated if "Stand per 01-11-2026\n{: .wgo-as-of }" not in page.markdown] == []
