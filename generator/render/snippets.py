@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterable
 from markupsafe import Markup
 
 from ..catalogue import Catalogue
+from ..derive import PersonFacts
 from ..derive.levels import Standing
 from ..fields import Ref
-from ..model import Content, Criterion, Signoff
+from ..model import Content, Criterion, Signoff, WorkProcess
 from . import paths
 from .escape import escape_text
 from .renderer import relative_link
@@ -116,6 +117,26 @@ class FolderLinks:
         """A Markdown list of criteria as :meth:`criterion` words them, with empty lines between the items
         (a POP page lists dozens per work process: one template call for all of them)."""
         return Markup("\n\n".join(f"- {self.criterion(criterion.id)}" for criterion in criteria))
+
+    def standing_rows(self, person: PersonFacts, work_processes: Iterable[WorkProcess]) -> Markup:
+        """Rows of a POP page's level table: work process, level (with expiry mark), target, gap to the target."""
+        cell, target = self.snippets.level_cell, person.target
+        rows = []
+        for wp in work_processes:
+            level = person.standings[wp.id]
+            rows.append(f"| {self.work_process(wp.id)} | {cell(level)} | {target} | {max(target - level.level, 0)} |")
+        return Markup("\n".join(rows))
+
+    def next_step_sections(self, steps: Iterable[tuple[WorkProcess, int, tuple[Criterion, ...]]]) -> Markup:
+        """Per work process below target a ``###`` section: the next level and the criteria still to sign
+        (or that only a direct assessment reaches it); a line saying so when there is nothing below target."""
+        t = self.snippets.t
+        sections = [
+            f"### {escape_text(wp.title)} → {escape_text(t('label.level'))} {level}\n\n"
+            + (self.criteria_list(missing) if missing else escape_text(t("label.assessment-only")))
+            for wp, level, missing in steps
+        ]
+        return Markup("\n\n".join(sections) if sections else escape_text(t("label.no-next-steps")))
 
     def signoff_row(self, signoff: Signoff, counted: bool) -> Markup:
         """A row of the sign-off history: date (flagged when it no longer counts), work process, what was signed,
