@@ -61,16 +61,18 @@ def unused_sources(content: Content) -> list[Source]:
     return [s for s in content.sources.values() if s.status in ("valid", "draft") and not cited[s.id]]
 
 
+def planned_training(content: Content, facts: Facts) -> list[PlannedTraining]:
+    """The planning of active people, in file order; inactive people's rows are left out everywhere."""
+    return [p for p in content.planning if p.person in facts.people]
+
+
 def overdue_training(content: Content, facts: Facts) -> list[PlannedTraining]:
-    return [p for p in content.planning if is_overdue(p, facts)]
+    return [p for p in planned_training(content, facts) if is_overdue(p, facts)]
 
 
 def is_overdue(planned: PlannedTraining, facts: Facts) -> bool:
-    return (
-        planned.person in facts.people
-        and planned.due < facts.build_date
-        and facts.level(planned.person, planned.work_process) < planned.target_level
-    )
+    """Due before the build date, and the person is still below the planned level."""
+    return planned.due < facts.build_date and facts.level(planned.person, planned.work_process) < planned.target_level
 
 
 def reinstructions(content: Content, facts: Facts) -> list[Reinstruction]:

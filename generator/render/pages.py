@@ -21,6 +21,7 @@ from ..derive.health import (
     is_overdue,
     is_review_due,
     overdue_training,
+    planned_training,
     reinstructions,
     review_due_on,
     sources_due_for_review,
@@ -258,7 +259,7 @@ def _render_people(c: _Context, facts: Facts) -> Iterator[Page]:
     # Newest first; one sort of all sign-offs, then grouped per person (grouping keeps the order).
     newest_first = sorted(c.content.signoffs, key=attrgetter("date", "order"), reverse=True)
     histories = _grouped(newest_first, attrgetter("person"))
-    planning = _grouped(sorted(c.content.planning, key=lambda p: p.due), lambda p: p.person)
+    planning = _grouped(sorted(planned_training(c.content, facts), key=lambda p: p.due), lambda p: p.person)
     for person_id, person_facts in facts.people.items():
         format_wps = format_work_processes(c.content, person_facts.format)
         history = histories.get(person_id, [])
@@ -281,7 +282,7 @@ def _grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
 
 def _render_planning(c: _Context, facts: Facts) -> Iterator[Page]:
     """All planned training by due date, overdue first; per team when there is too much for one page."""
-    rows = [(p, facts.level(p.person, p.work_process), is_overdue(p, facts)) for p in c.content.planning if p.person in facts.people]
+    rows = [(p, facts.level(p.person, p.work_process), is_overdue(p, facts)) for p in planned_training(c.content, facts)]
     rows.sort(key=lambda row: (not row[2], row[0].due))
     title = c.t("label.planning")
     if len(rows) <= SPLIT_ROWS:

@@ -1,8 +1,11 @@
-"""Small inline pieces that pages repeat thousands of times: level badges, person and source links.
+"""Pieces that pages repeat thousands of times: level badges, links, and the long tables of a POP page.
 
 They are Python rather than Jinja macros because a macro call costs tens of
 microseconds, and on a large organisation the POP and matrix pages make
 hundreds of thousands of them (most of the generator's time, when they were macros).
+For the same reason a POP page's level table, next steps and history are each
+rendered by one call (``standing_rows``, ``next_step_sections``, ``signoff_rows``):
+even a plain call from a template costs about as much as building a row.
 """
 
 from __future__ import annotations
