@@ -236,6 +236,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "de pagina '{path}' heeft hetzelfde adres als een pagina die de generator maakt; geef het bestand een andere naam",
         "the page '{path}' has the same address as a page the generator makes; give the file another name",
     ),
+    "bad-source-date-epoch": (
+        "de omgevingsvariabele SOURCE_DATE_EPOCH is '{value}', geen aantal seconden sinds 1970; "
+        "de bouwdatum is daarom vandaag ({today})",
+        "the environment variable SOURCE_DATE_EPOCH is '{value}', not a number of seconds since 1970; "
+        "so the build date is today ({today})",
+    ),
     "content-errors": (
         "{count} fout(en) in de inhoud; de site is niet gebouwd",
         "{count} error(s) in the content; the site was not built",

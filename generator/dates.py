@@ -17,6 +17,12 @@ def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
     return dt.date.today()
 
 
+def bad_source_date_epoch(environ: Mapping[str, str] = os.environ) -> str | None:
+    """The value of ``SOURCE_DATE_EPOCH`` when it is set but not a whole number of seconds (then today is used)."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return epoch if epoch and not epoch.isdigit() else None
+
+
 @lru_cache(maxsize=4096)  # called per sign-off with the same build date and a few month counts
 def add_months(date: dt.date, months: int) -> dt.date:
     """The same day ``months`` calendar months later (or earlier, if negative), clamped to the month's end."""

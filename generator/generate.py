@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Catalogue
+from .dates import bad_source_date_epoch
 from .dates import build_date as today
 from .derive import derive_facts
-from .diagnostics import Report, display_path
+from .diagnostics import Location, Report, display_path
 from .model import Content
 from .read import read_content
 from .references import check_references
@@ -44,6 +45,8 @@ def generate(content_dir: Path, *, build_date: dt.date | None = None, template_d
 def _generate(content_dir: Path, build_date: dt.date | None, template_dirs: tuple[Path, ...]) -> Result:
     report = Report()
     date = build_date or today()
+    if build_date is None and (bad := bad_source_date_epoch()) is not None:
+        report.warning(Location(path="SOURCE_DATE_EPOCH"), "bad-source-date-epoch", value=bad, today=date.isoformat())
     content = read_content(content_dir, report)
     check_references(content, date, report)
     catalogue = Catalogue(content.organisation.language)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -82,3 +83,15 @@ def test_build_with_errors_writes_nothing(tmp_path: Path) -> None:
     result = run(project, "build", "content", "--out", "out")
     assert result.returncode == 1
     assert not (project / "out").exists()
+
+
+def test_a_bad_source_date_epoch_is_a_warning_not_silence(tmp_path: Path) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "2026-11-01", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "content"], cwd=content_tree(tmp_path), env=env,
+                            capture_output=True, text=True, check=False)
+    today = dt.date.today().isoformat()
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "SOURCE_DATE_EPOCH: waarschuwing: de omgevingsvariabele SOURCE_DATE_EPOCH is '2026-11-01', geen aantal seconden "
+        f"sinds 1970; de bouwdatum is daarom vandaag ({today}) [bad-source-date-epoch]"
+    ]
