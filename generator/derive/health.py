@@ -71,7 +71,10 @@ def overdue_training(content: Content, facts: Facts) -> list[PlannedTraining]:
 
 
 def is_overdue(planned: PlannedTraining, facts: Facts) -> bool:
-    """Due before the build date, and the person is still below the planned level."""
+    """Due before the build date, and the person is still below the planned level.
+
+    For rows of :func:`planned_training`: whether the person is active is decided there.
+    """
     return planned.due < facts.build_date and facts.level(planned.person, planned.work_process) < planned.target_level
 
 
