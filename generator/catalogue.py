@@ -404,6 +404,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "source-status.draft": ("concept", "draft"),
     "source-status.valid": ("geldig", "valid"),
     "source-status.withdrawn": ("ingetrokken", "withdrawn"),
+    # --- improvement assignments ---------------------------------------------
+    # --- sources, re-instruction, health and readability ----------------------
+    # --- scaffolding: python -m generator new ---------------------------------
     # --- the default level scale (organisation.yml may set its own) ----------------
     "level.0": ("Niet opgeleid", "Not trained"),
     "level.1": ("Assistent medewerker", "Assistant"),
