@@ -139,8 +139,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "unknown team '{id}'{hint}; teams are listed under 'teams:' in {file}",
     ),
     "unknown-person": (
-        "onbekende persoon '{id}' in kolom {column}{hint}; bekende ids staan in {file}",
-        "unknown person '{id}' in column {column}{hint}; known ids are in {file}",
+        "onbekende persoon '{id}' {where}{hint}; bekende ids staan in {file}",
+        "unknown person '{id}' {where}{hint}; known ids are in {file}",
     ),
     "unknown-criterion": (
         "onbekend criterium '{id}'{hint}; criteria staan in de werkprocessen in {folder}",
@@ -179,8 +179,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "criteria belong to levels 1 to {high}, not to level {level}",
     ),
     "finished-missing": (
-        "status is 'done' maar 'finished' (de einddatum) ontbreekt",
-        "status is 'done' but 'finished' (the end date) is missing",
+        "status is 'done' maar 'finished' (de einddatum) ontbreekt; vul de datum in waarop de opdracht is afgerond (JJJJ-MM-DD)",
+        "status is 'done' but 'finished' (the end date) is missing; fill in the date the assignment was finished (YYYY-MM-DD)",
     ),
     # --- CSV files ------------------------------------------------------------
     "csv-header": (
@@ -405,6 +405,25 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "source-status.valid": ("geldig", "valid"),
     "source-status.withdrawn": ("ingetrokken", "withdrawn"),
     # --- improvement assignments ---------------------------------------------
+    "where.column": ("in kolom {name}", "in column {name}"),
+    "where.key": ("bij '{name}'", "under '{name}'"),
+    "retired-work-process-improved": (
+        "werkproces '{id}' is buiten gebruik (retired: true); noem in 'work_processes' het werkproces dat ervoor in de plaats kwam",
+        "work process '{id}' is retired (retired: true); name the work process that replaced it in 'work_processes'",
+    ),
+    "improvement-future-date": (
+        "'{key}' is {value}, na de bouwdatum {today}; vul een datum in die al geweest is",
+        "'{key}' is {value}, after the build date {today}; fill in a date that has passed",
+    ),
+    "finished-before-started": (
+        "'finished' ({finished}) ligt vóór 'started' ({started}); een verbeteropdracht eindigt na de start — verwissel de datums of verbeter er één",
+        "'finished' ({finished}) is before 'started' ({started}); an improvement ends after it starts — swap the dates or correct one",
+    ),
+    "finished-not-done": (
+        "'finished' is ingevuld maar de status is '{status}'; zet 'status: done' als de opdracht af is, of haal 'finished' weg",
+        "'finished' is filled in but the status is '{status}'; set 'status: done' if the assignment is finished, or remove 'finished'",
+    ),
+    "item.person": ("persoon", "person"),
     # --- sources, re-instruction, health and readability ----------------------
     # --- scaffolding: python -m generator new ---------------------------------
     # --- the default level scale (organisation.yml may set its own) ----------------

@@ -20,7 +20,7 @@ from .yamlfile import YamlList, YamlMap
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL_PATTERN = re.compile(r"^(https?://[^\s]+|mailto:[^\s]+)$")
 
-Kind = Literal["text", "id", "int", "bool", "date", "choice", "url", "ids", "map", "maps"]
+Kind = Literal["text", "id", "int", "bool", "date", "choice", "url", "ids", "texts", "map", "maps"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -31,6 +31,7 @@ class Field:
     schema: Mapping[str, Field] | None = None  # for "map" and "maps"
     item: str = ""  # catalogue key naming one list item, for messages about lists
     minimum: int | None = None  # for "int"
+    fold_case: bool = False  # for "choice": 'lean' is taken as 'LEAN'
 
 
 Schema = Mapping[str, Field]
@@ -150,6 +151,8 @@ def _check_choice(key: str, value: Any, raw: str | None, spec: Field, location: 
     text = str(raw if raw is not None else value)
     if text in spec.choices:
         return text
+    if spec.fold_case and (same := [c for c in spec.choices if c.casefold() == text.casefold()]):
+        return same[0]
     report.error(location, "bad-choice", key=key, value=text, hint=hint(text, spec.choices), allowed=", ".join(spec.choices))
     return None
 
@@ -180,6 +183,14 @@ def _check_ids(key: str, value: Any, raw: str | None, spec: Field, location: Loc
             continue
         refs.append(Ref(text, item_location))
     return tuple(refs)
+
+
+def _check_texts(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
+    items = _as_list(key, value, raw, location, report)
+    if items is None:
+        return None
+    texts = (_check_text(key, item, str(item), spec, location.at(line), report) for item, line in items)
+    return tuple(text for text in texts if text is not None)
 
 
 def _check_map(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
@@ -234,6 +245,7 @@ _CHECKERS = {
     "choice": _check_choice,
     "url": _check_url,
     "ids": _check_ids,
+    "texts": _check_texts,
     "map": _check_map,
     "maps": _check_maps,
 }

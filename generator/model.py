@@ -19,6 +19,8 @@ KINDS = ("knowledge", "skill", "attitude")
 SOURCE_TYPES = ("procedure", "work_instruction", "safety", "e_learning", "video", "form", "other")
 SOURCE_STATUSES = ("draft", "valid", "withdrawn")
 DEFAULT_REVIEW_MONTHS = 24
+IMPROVEMENT_METHODS = ("PDCA", "LEAN", "Kaizen", "TPM", "Six Sigma", "other")
+IMPROVEMENT_STATUSES = ("idea", "running", "done")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -187,6 +189,41 @@ class PlannedTraining:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Improvement:
+    """An improvement assignment (verbeteropdracht) and its write-up."""
+
+    id: str
+    title: str
+    author: Ref
+    co_authors: tuple[Ref, ...]
+    method: str
+    status: str
+    started: dt.date
+    finished: dt.date | None
+    work_processes: tuple[Ref, ...]
+    savings: str
+    team: Ref | None  # None: the author's team (see Content.improvement_team)
+    tags: tuple[str, ...]
+    body: str
+    location: Location
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False)  # for messages about one key
+
+    def at(self, key: str) -> Location:
+        """Where a key of the front matter is written."""
+        return self.location.at(self.key_lines.get(key, self.location.line))
+
+    @property
+    def author_ids(self) -> tuple[str, ...]:
+        """The author and the co-authors: all of them count as authors for the level rule."""
+        return (self.author.id, *(ref.id for ref in self.co_authors))
+
+    @property
+    def newest_date(self) -> dt.date:
+        """The date an index sorts on: when it was finished, else when it started."""
+        return self.finished or self.started
+
+
+@dataclass(frozen=True, kw_only=True)
 class FreePage:
     """A page from ``pages/``, published as it is."""
 
@@ -207,6 +244,7 @@ class Content:
     people: dict[str, Person] = field(default_factory=dict)
     signoffs: tuple[Signoff, ...] = ()
     planning: tuple[PlannedTraining, ...] = ()
+    improvements: dict[str, Improvement] = field(default_factory=dict)
     pages: tuple[FreePage, ...] = ()
     attachments: tuple[str, ...] = ()  # files under sources/files/, relative to sources/
     page_files: tuple[str, ...] = ()  # images and other files under pages/, relative to pages/
@@ -215,6 +253,13 @@ class Content:
     def criteria(self) -> dict[str, Criterion]:
         """Every criterion by id, retired ones included (sign-offs may name them)."""
         return {c.id: c for wp in self.work_processes.values() for c in wp.criteria}
+
+    def improvement_team(self, improvement: Improvement) -> str:
+        """The team an improvement belongs to: its own ``team``, else the author's team."""
+        if improvement.team is not None:
+            return improvement.team.id
+        author = self.people.get(improvement.author.id)
+        return author.team if author else ""
 
     @property
     def active_people(self) -> tuple[Person, ...]:

@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Collection
 from pathlib import PurePath
 
-from .diagnostics import Location, Report, display_path
+from .diagnostics import Location, Report, Text, display_path
 from .fields import Ref, hint
-from .model import Content, Criterion, Signoff
+from .model import Content, Criterion, Improvement, Signoff
 
 
 def check_references(content: Content, build_date: dt.date, report: Report) -> None:
@@ -19,6 +19,7 @@ def check_references(content: Content, build_date: dt.date, report: Report) -> N
     checker.check_people()
     checker.check_signoffs(build_date)
     checker.check_planning()
+    checker.check_improvements(build_date)
 
 
 class _Checker:
@@ -31,12 +32,13 @@ class _Checker:
             "format": display_path(root / "formats"),
             "people": display_path(root / "people.csv"),
             "organisation": display_path(root / "organisation.yml"),
+            "improvement": display_path(root / "improvements"),
         }
         # What a file that could not be read would have defined has been reported once already.
         self.unreadable_ids = {PurePath(path).stem for path in report.unreadable}
         self.people_unreadable = self.places["people"] in report.unreadable
 
-    def _known(self, ref: Ref, known: Collection[str], code: str, *, unreadable: bool = False, **where: str) -> bool:
+    def _known(self, ref: Ref, known: Collection[str], code: str, *, unreadable: bool = False, **where: str | Text) -> bool:
         """Whether ``ref`` names a known object; if not, report it (unless its file was unreadable)."""
         if ref.id in known:
             return True
@@ -52,11 +54,11 @@ class _Checker:
         return self._known(Ref(wp_id, location), self.content.work_processes, "unknown-work-process",
                            folder=self.places["work-process"])
 
-    def _person(self, person_id: str, location: Location, column: str) -> bool:
+    def _person(self, person_id: str, location: Location, column: str, *, where: str = "where.column") -> bool:
         if person_id in self.content.people:
             return True
         return self._known(Ref(person_id, location), self.content.people, "unknown-person",
-                           unreadable=self.people_unreadable, file=self.places["people"], column=column)
+                           unreadable=self.people_unreadable, file=self.places["people"], where=Text(where, {"name": column}))
 
     def check_formats(self) -> None:
         for training_format in self.content.formats.values():
@@ -117,3 +119,31 @@ class _Checker:
             self._work_process(planned.work_process, planned.location)
             if planned.coach:
                 self._person(planned.coach, planned.location, "coach")
+
+    def check_improvements(self, build_date: dt.date) -> None:
+        teams = [team.id for team in self.content.organisation.teams]
+        for improvement in self.content.improvements.values():
+            for key, refs in (("author", (improvement.author,)), ("co_authors", improvement.co_authors)):
+                for ref in refs:
+                    if ref.id:  # an empty author has been reported as missing
+                        self._person(ref.id, ref.location, key, where="where.key")
+            for ref in improvement.work_processes:
+                if self._work_process(ref.id, ref.location) and self.content.work_processes[ref.id].retired:
+                    self.report.warning(ref.location, "retired-work-process-improved", id=ref.id)
+            if improvement.team is not None:
+                self._known(improvement.team, teams, "unknown-team", file=self.places["organisation"])
+            self._check_improvement_dates(improvement, build_date)
+
+    def _check_improvement_dates(self, improvement: Improvement, build_date: dt.date) -> None:
+        """Started and finished lie on or before the build date, finished not before started."""
+        started, finished = improvement.started, improvement.finished
+        for key, day in (("started", started), ("finished", finished)):
+            if day is not None and build_date < day:
+                self.report.error(improvement.at(key), "improvement-future-date",
+                                  key=key, value=day.isoformat(), today=build_date.isoformat())
+        if finished is not None and finished < started:
+            self.report.error(improvement.at("finished"), "finished-before-started",
+                              finished=finished.isoformat(), started=started.isoformat())
+        if finished is not None and improvement.status != "done":
+            self.report.warning(improvement.at("finished"), "finished-not-done",
+                                status=improvement.status)

@@ -7,9 +7,20 @@ from dataclasses import replace
 
 from generator.dates import add_months, build_date, months_before
 from generator.derive import PersonFacts, next_steps
-from generator.derive.levels import Standing, Status, counts, overall_level, qualification_status, standing
+from generator.derive.levels import (
+    Overall,
+    Standing,
+    Status,
+    counts,
+    finished_authors,
+    is_finished,
+    overall_level,
+    qualification_status,
+    standing,
+)
 from generator.diagnostics import Location
-from generator.model import Criterion, Person, Signoff, TrainingFormat, WorkProcess
+from generator.fields import Ref
+from generator.model import Criterion, Improvement, Person, Signoff, TrainingFormat, WorkProcess
 
 HERE = Location(path="test")
 TODAY = dt.date(2026, 11, 1)
@@ -135,10 +146,52 @@ def test_build_date_follows_source_date_epoch() -> None:
 
 
 def test_overall_level_and_qualification_status() -> None:
-    assert overall_level([3, 1, 2]) == 1
+    assert overall_level([3, 1, 2], None, False) == Overall(level=1, capped=False)
+    assert overall_level([], None, False) == Overall(level=0, capped=False)
     assert qualification_status(1, 3) is Status.UNDER
     assert qualification_status(3, 3) is Status.ON_TARGET
     assert qualification_status(4, 3) is Status.OVER
+
+
+def test_overall_level_without_improvement_level_is_the_lowest_level() -> None:
+    assert overall_level([4, 4, 3], None, False) == Overall(level=3, capped=False)
+
+
+def test_overall_level_is_held_below_the_improvement_level_without_a_finished_improvement() -> None:
+    assert overall_level([3, 3, 4], 3, False) == Overall(level=2, capped=True)
+    assert overall_level([4, 4], 3, False) == Overall(level=2, capped=True)
+    # With a finished improvement the cap does not apply.
+    assert overall_level([3, 3, 4], 3, True) == Overall(level=3, capped=False)
+    # Below the improvement level the rule changes nothing, and does not mark the level as held.
+    assert overall_level([2, 3], 3, False) == Overall(level=2, capped=False)
+    assert overall_level([1, 3], 3, False) == Overall(level=1, capped=False)
+    # The clause works for any improvement level on the organisation's scale.
+    assert overall_level([4, 4], 4, False) == Overall(level=3, capped=True)
+    assert overall_level([1], 1, False) == Overall(level=0, capped=True)
+
+
+def improvement(status: str = "done", finished: str | None = "2026-05-15", author: str = "p-1",
+                co_authors: tuple[str, ...] = ()) -> Improvement:
+    return Improvement(
+        id="i", title="I", author=Ref(author, HERE), co_authors=tuple(Ref(c, HERE) for c in co_authors), method="PDCA",
+        status=status, started=dt.date(2026, 1, 1), finished=dt.date.fromisoformat(finished) if finished else None,
+        work_processes=(Ref("wp", HERE),), savings="", team=None, tags=(), body="", location=HERE,
+    )
+
+
+def test_an_improvement_counts_when_done_and_finished_on_or_before_the_build_date() -> None:
+    assert is_finished(improvement(finished="2026-11-01"), TODAY)
+    assert not is_finished(improvement(finished="2026-11-02"), TODAY)
+    assert not is_finished(improvement(status="running", finished="2026-05-15"), TODAY)
+    assert not is_finished(improvement(status="idea", finished=None), TODAY)
+
+
+def test_authors_and_co_authors_of_finished_improvements_count() -> None:
+    found = finished_authors([
+        improvement(author="p-1", co_authors=("p-2", "p-3")),
+        improvement(status="running", finished=None, author="p-4", co_authors=("p-5",)),
+    ], TODAY)
+    assert found == {"p-1", "p-2", "p-3"}
 
 
 def _person_facts(target: int, standings: dict[str, Standing]) -> PersonFacts:
@@ -146,7 +199,7 @@ def _person_facts(target: int, standings: dict[str, Standing]) -> PersonFacts:
     training_format = TrainingFormat(id="f", title="F", description="", qualification=None, target_level=target,
                                      core_tasks=(), location=HERE)
     return PersonFacts(person=person, format=training_format, target=target, standings=standings,
-                       overall=min(s.level for s in standings.values()), status=Status.UNDER)
+                       overall=min(s.level for s in standings.values()), capped=False, status=Status.UNDER)
 
 
 def test_next_steps_below_target_name_the_next_level_and_what_it_still_needs() -> None:

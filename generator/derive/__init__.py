@@ -13,6 +13,7 @@ from .levels import (
     NOT_TRAINED,
     Standing,
     Status,
+    finished_authors,
     missing_for_next_level,
     overall_level,
     qualification_status,
@@ -29,6 +30,7 @@ class PersonFacts:
     target: int
     standings: dict[str, Standing]  # every work process the person has sign-offs on or the format names
     overall: int
+    capped: bool  # the overall level is held down by the improvement rule, not by a work process
     status: Status
 
 
@@ -84,7 +86,8 @@ def derive_facts(content: Content, build_date: dt.date) -> Facts:
     for signoff in content.signoffs:
         by_person[signoff.person][signoff.work_process].append(signoff)
     people = {}
-    max_level = content.organisation.max_level
+    max_level, improvement_level = content.organisation.max_level, content.organisation.improvement_level
+    authors = finished_authors(content.improvements.values(), build_date)
     for person in content.active_people:
         training_format = content.formats[person.format]
         own = by_person.get(person.id, {})
@@ -94,10 +97,11 @@ def derive_facts(content: Content, build_date: dt.date) -> Facts:
             for wp_id in wp_ids
             if wp_id in content.work_processes
         }
-        overall = overall_level(standings[wp.id].level for wp in format_work_processes(content, training_format))
+        levels = (standings[wp.id].level for wp in format_work_processes(content, training_format))
+        overall = overall_level(levels, improvement_level, person.id in authors)
         target = person.target_level if person.target_level is not None else training_format.target_level
         people[person.id] = PersonFacts(
             person=person, format=training_format, target=target, standings=standings,
-            overall=overall, status=qualification_status(overall, target),
+            overall=overall.level, capped=overall.capped, status=qualification_status(overall.level, target),
         )
     return Facts(build_date=build_date, people=people)

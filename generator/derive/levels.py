@@ -1,7 +1,8 @@
 """The level of a person on a work process, and everything that follows from it.
 
 This is the one place for the rules "Counted sign-offs", "Level of a person on a
-work process", "Overall level" and "Qualification status" of PRODUCT.md.
+work process", "Overall level" (with its improvement clause) and "Qualification
+status" of PRODUCT.md.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..dates import add_months, months_before
-from ..model import Criterion, Signoff, WorkProcess
+from ..model import Criterion, Improvement, Signoff, WorkProcess
 
 
 class Status(enum.Enum):
@@ -92,9 +93,29 @@ def missing_for_next_level(standing: Standing, work_process: WorkProcess) -> tup
     return tuple(c for c in work_process.criteria_at(standing.level + 1) if c.id not in standing.evidence)
 
 
-def overall_level(levels: Iterable[int]) -> int:
-    """The lowest level over the work processes of a person's format."""
-    return min(levels, default=0)
+@dataclass(frozen=True, kw_only=True)
+class Overall:
+    level: int
+    capped: bool  # held below the work processes' lowest level by the improvement clause
+
+
+def overall_level(levels: Iterable[int], improvement_level: int | None, has_finished_improvement: bool) -> Overall:
+    """The lowest level over the work processes of a person's format; with ``improvement_level``
+    set, at most ``improvement_level`` − 1 unless the person has a finished improvement."""
+    lowest = min(levels, default=0)
+    if improvement_level is None or has_finished_improvement or lowest < improvement_level:
+        return Overall(level=lowest, capped=False)
+    return Overall(level=improvement_level - 1, capped=True)
+
+
+def is_finished(improvement: Improvement, build_date: dt.date) -> bool:
+    """An improvement that counts for the level rule: done, and finished on or before the build date."""
+    return improvement.status == "done" and improvement.finished is not None and improvement.finished <= build_date
+
+
+def finished_authors(improvements: Iterable[Improvement], build_date: dt.date) -> frozenset[str]:
+    """The people who are author or co-author of a finished improvement."""
+    return frozenset(person for i in improvements if is_finished(i, build_date) for person in i.author_ids)
 
 
 def qualification_status(overall: int, target: int) -> Status:

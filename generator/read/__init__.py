@@ -8,6 +8,7 @@ from ..diagnostics import Report
 from ..model import Content
 from .folders import read_attachments, read_page_files, read_pages
 from .formats import read_formats
+from .improvements import read_improvements
 from .organisation import read_organisation
 from .sources import read_sources
 from .tables import read_people, read_planning, read_signoffs
@@ -26,6 +27,7 @@ def read_content(root: Path, report: Report) -> Content:
         people=read_people(root, organisation, report),
         signoffs=read_signoffs(root, organisation, report),
         planning=read_planning(root, organisation, report),
+        improvements=read_improvements(root, report),
         pages=read_pages(root, report),
         attachments=read_attachments(root),
         page_files=read_page_files(root),
