@@ -426,6 +426,123 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "item.person": ("persoon", "person"),
     # --- sources, re-instruction, health and readability ----------------------
     # --- scaffolding: python -m generator new ---------------------------------
+    "new.no-content": (
+        "de inhoudsmap '{folder}' bestaat niet; geef de map met organisation.yml op als laatste argument, bijv. content",
+        "the content folder '{folder}' does not exist; give the folder with organisation.yml as the last argument, e.g. content",
+    ),
+    "new.bad-id": (
+        "'{id}' is geen geldige id: gebruik alleen kleine letters, cijfers en streepjes (bijv. '{example}'); de id wordt de bestandsnaam",
+        "'{id}' is not a valid id: use lowercase letters, digits and hyphens only (e.g. '{example}'); the id becomes the file name",
+    ),
+    "new.outside": (
+        "de map '{folder}' leidt buiten de inhoudsmap '{content}'; er is niets geschreven",
+        "the folder '{folder}' leads outside the content folder '{content}'; nothing was written",
+    ),
+    "new.exists": (
+        "{path} bestaat al en wordt niet overschreven; kies een andere id of bewerk het bestaande bestand",
+        "{path} already exists and is not overwritten; choose another id or edit the existing file",
+    ),
+    "new.failed": ("kan {path} niet schrijven: {problem}", "cannot write {path}: {problem}"),
+    "new.written": ("Nieuw bestand: {path}", "New file: {path}"),
+    "new.next": (
+        "Vul de lege waarden in (de regel met # erboven zegt wat er hoort) en controleer daarna met: python -m generator check {content}",
+        "Fill in the empty values (the # line above each says what belongs there), then check with: python -m generator check {content}",
+    ),
+    "new.optional": (
+        "Regels die beginnen met '# sleutel:' zijn optioneel: haal '# ' weg en vul een waarde in om ze te gebruiken.",
+        "Lines that start with '# key:' are optional: remove the '# ' and fill in a value to use them.",
+    ),
+    "new.optional-mark": ("(optioneel)", "(optional)"),
+    "new.source.intro": (
+        "Nieuwe informatiebron '{id}'. Vul elke lege waarde in; de regel met # erboven zegt wat er hoort.",
+        "New information source '{id}'. Fill in every empty value; the # line above it says what belongs there.",
+    ),
+    "new.source.title": ("Titel van de bron, zoals medewerkers hem kennen", "Title of the source, as people know it"),
+    "new.source.type": ("Soort bron, één van: {choices}", "Kind of source, one of: {choices}"),
+    "new.source.owner": (
+        "Afdeling of rol die de bron actueel houdt (vrije tekst), bijv. Productie",
+        "Department or role that keeps the source current (free text), e.g. Production",
+    ),
+    "new.source.version": ("Versie van het document", "Version of the document"),
+    "new.source.reviewed": ("Datum van de laatste beoordeling (JJJJ-MM-DD); staat op vandaag", "Date of the last review (YYYY-MM-DD); set to today"),
+    "new.source.changed": (
+        "Datum van een wijziging waarop wie al is afgetekend opnieuw instructie moet krijgen",
+        "Date of a change that people already signed off must be re-instructed on",
+    ),
+    "new.source.review_months": (
+        "Om de hoeveel maanden de bron herzien moet worden; zonder deze regel geldt organisation.yml",
+        "How often, in months, the source must be reviewed; without this line organisation.yml decides",
+    ),
+    "new.source.status": (
+        "Status, één van: {choices}; een nieuwe bron begint als draft (concept), zet hem op valid als hij klaar is",
+        "Status, one of: {choices}; a new source starts as draft, set it to valid when it is ready",
+    ),
+    "new.source.url": ("Webadres als het document elders staat (DMS, videoplatform)", "Web address if the document lives elsewhere (DMS, video platform)"),
+    "new.source.file": ("Bijlage in sources/files/, bijv. files/procedure.pdf", "Attachment under sources/files/, e.g. files/procedure.pdf"),
+    "new.source.body": (
+        "Onder de regel '---' hieronder komt de tekst van de bron in Markdown: de procedure zelf of een samenvatting met de stappen die ertoe doen.",
+        "Below the '---' line that follows comes the text of the source in Markdown: the procedure itself or a summary with the steps that matter.",
+    ),
+    "new.work-process.intro": (
+        "Nieuw werkproces '{id}'. Vul elke lege waarde in; de regel met # erboven zegt wat er hoort.",
+        "New work process '{id}'. Fill in every empty value; the # line above it says what belongs there.",
+    ),
+    "new.work-process.title": ("Naam van het werkproces", "Name of the work process"),
+    "new.work-process.code": ("Code uit het MBO-kwalificatiedossier, bijv. B1-K1-W2", "Code from the MBO qualification file, e.g. B1-K1-W2"),
+    "new.work-process.valid_months": ("Na hoeveel maanden een aftekening niet meer telt", "After how many months a sign-off no longer counts"),
+    "new.work-process.criteria": (
+        "Succescriteria; kopieer het blok vanaf '- id:' voor elk volgend criterium",
+        "Success criteria; copy the block from '- id:' for each further criterion",
+    ),
+    "new.work-process.body": (
+        "Onder de regel '---' hieronder komt de beschrijving in Markdown: wat dit werkproces is, waar het gebeurt en hoe goed werk eruitziet.",
+        "Below the '---' line that follows comes the description in Markdown: what this work process is, where it happens and what good work looks like.",
+    ),
+    "new.criterion.id": (
+        "Id van het criterium: uniek en nooit hergebruikt (werkproces-niveau-volgnummer)",
+        "Id of the criterion: unique and never reused (work process-level-number)",
+    ),
+    "new.criterion.level": ("Niveau, van 1 tot en met {high}", "Level, from 1 to {high}"),
+    "new.criterion.kind": ("Soort, één van: {choices} (kennis, vaardigheid, houding)", "Kind, one of: {choices}"),
+    "new.criterion.text": ("Wat de medewerker weet, kan of laat zien, in één zin", "What the employee knows, can do or shows, in one sentence"),
+    "new.criterion.sources": (
+        "Ids van de bronnen die zeggen hoe het moet (bestandsnamen in sources/ zonder .md), tussen [ ] en gescheiden door komma's",
+        "Ids of the sources that say how it is done (file names in sources/ without .md), between [ ] and separated by commas",
+    ),
+    "new.improvement.intro": (
+        "Nieuwe verbeteropdracht '{id}'. Vul elke lege waarde in; de regel met # erboven zegt wat er hoort.",
+        "New improvement assignment '{id}'. Fill in every empty value; the # line above it says what belongs there.",
+    ),
+    "new.improvement.title": ("Titel van de verbeteropdracht", "Title of the improvement assignment"),
+    "new.improvement.author": ("Id van de auteur uit people.csv (kolom id)", "Id of the author from people.csv (column id)"),
+    "new.improvement.method": ("Methode, één van: {choices}", "Method, one of: {choices}"),
+    "new.improvement.status": (
+        "Status, één van: {choices} (idee, loopt, afgerond); een nieuwe opdracht begint als idea",
+        "Status, one of: {choices}; a new assignment starts as idea",
+    ),
+    "new.improvement.started": ("Startdatum (JJJJ-MM-DD); staat op vandaag", "Start date (YYYY-MM-DD); set to today"),
+    "new.improvement.finished": ("Einddatum; verplicht zodra de status done is", "End date; required once the status is done"),
+    "new.improvement.work_processes": (
+        "Ids van de werkprocessen die het verbetert (bestandsnamen in work-processes/ zonder .md), tussen [ ] en gescheiden door komma's",
+        "Ids of the work processes it improves (file names in work-processes/ without .md), between [ ] and separated by commas",
+    ),
+    "new.improvement.savings": ("Wat het oplevert, vrije tekst, bijv. 4 uur per week", "What it saves, free text, e.g. 4 hours a week"),
+    "new.improvement.team": (
+        "Id van het team uit organisation.yml; zonder deze regel het team van de auteur",
+        "Id of the team from organisation.yml; without this line the author's team",
+    ),
+    "new.improvement.co_authors": ("Ids van mede-auteurs uit people.csv, tussen [ ]", "Ids of co-authors from people.csv, between [ ]"),
+    "new.improvement.tags": ("Vrije trefwoorden, tussen [ ] en gescheiden door komma's", "Free keywords, between [ ] and separated by commas"),
+    "new.improvement.body": (
+        "Onder de regel '---' hieronder komt het verslag, in de secties die er al staan.",
+        "Below the '---' line that follows comes the write-up, in the sections already there.",
+    ),
+    "new.section.background": ("Aanleiding", "Background"),
+    "new.section.plan": ("Plan", "Plan"),
+    "new.section.do": ("Do", "Do"),
+    "new.section.check": ("Check", "Check"),
+    "new.section.act": ("Act", "Act"),
+    "new.section.result": ("Resultaat", "Result"),
     # --- the default level scale (organisation.yml may set its own) ----------------
     "level.0": ("Niet opgeleid", "Not trained"),
     "level.1": ("Assistent medewerker", "Assistant"),

@@ -1,4 +1,4 @@
-"""``python -m generator check|build``: the generator without any site engine."""
+"""``python -m generator check|build|new``: the generator without any site engine."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from .dates import build_date
 from .diagnostics import Severity
 from .generate import generate
+from .scaffold import FOLDERS, create
 from .writer import NAV_FILE, write_tree
 
 DEFAULT_CONTENT = Path("content")
@@ -21,8 +23,14 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="write the generated Markdown tree and nav.yml")
     build.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
     build.add_argument("--out", type=Path, required=True, help="folder to write (replaced entirely)")
+    new = commands.add_parser("new", help="write a new source, work process or improvement from a template")
+    new.add_argument("kind", choices=tuple(FOLDERS))
+    new.add_argument("id", help="the new file's name without .md: lowercase letters, digits and hyphens")
+    new.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
     args = parser.parse_args(argv)
 
+    if args.command == "new":
+        return _new(args.kind, args.id, args.content)
     if args.command == "build" and (problem := _unsafe_out(args.out, args.content)):
         parser.error(problem)
     result = generate(args.content)
@@ -34,6 +42,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         write_tree(result.site, args.out)
     return 0
+
+
+def _new(kind: str, new_id: str, content: Path) -> int:
+    """Write the new file; what was written and what next on stdout, a refusal on stderr."""
+    outcome = create(kind, new_id, content, build_date())
+    for line in outcome.lines:
+        print(line, file=sys.stdout if outcome.written else sys.stderr)
+    return 0 if outcome.written else 1
 
 
 def _unsafe_out(out: Path, content: Path) -> str | None:
