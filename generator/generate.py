@@ -25,7 +25,7 @@ from .references import check_references
 from .render.nav import build_nav
 from .render.pages import render_files, render_pages
 from .render.renderer import Renderer
-from .render.site import Page, Site
+from .render.site import Page, Site, SiteAddress
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,13 +36,19 @@ class Result:
     content: Content
 
 
-def generate(content_dir: Path, *, build_date: dt.date | None = None, template_dirs: tuple[Path, ...] = ()) -> Result:
-    """Read, check, derive and render ``content_dir``; never raises for content mistakes."""
+def generate(
+    content_dir: Path, *, build_date: dt.date | None = None, template_dirs: tuple[Path, ...] = (),
+    address: SiteAddress | None = None,
+) -> Result:
+    """Read, check, derive and render ``content_dir``; never raises for content mistakes.
+
+    ``address`` says where the site will be served (only the improvements feed needs it).
+    """
     with _fewer_collections():
-        return _generate(content_dir, build_date, template_dirs)
+        return _generate(content_dir, build_date, template_dirs, address or SiteAddress())
 
 
-def _generate(content_dir: Path, build_date: dt.date | None, template_dirs: tuple[Path, ...]) -> Result:
+def _generate(content_dir: Path, build_date: dt.date | None, template_dirs: tuple[Path, ...], address: SiteAddress) -> Result:
     report = Report()
     date = build_date or today()
     if build_date is None and (bad := bad_source_date_epoch()) is not None:
@@ -52,19 +58,21 @@ def _generate(content_dir: Path, build_date: dt.date | None, template_dirs: tupl
     catalogue = Catalogue(content.organisation.language)
     if report.has_errors:
         return Result(site=None, report=report, catalogue=catalogue, content=content)
-    site = _render(content, date, catalogue, template_dirs, report)
+    site = _render(content, date, catalogue, template_dirs, report, address)
     return Result(site=None if report.has_errors else site, report=report, catalogue=catalogue, content=content)
 
 
-def _render(content: Content, date: dt.date, catalogue: Catalogue, template_dirs: tuple[Path, ...], report: Report) -> Site:
+def _render(
+    content: Content, date: dt.date, catalogue: Catalogue, template_dirs: tuple[Path, ...], report: Report, address: SiteAddress,
+) -> Site:
     personal = content.organisation.personal_data
     if not personal:
         report.info(content.organisation.location, "personal-data-off", file=display_path(content.root / "organisation.yml"))
     facts = derive_facts(content, date) if personal else None
     renderer = Renderer(catalogue, date, template_dirs)
-    pages = tuple(render_pages(content, facts, renderer))
+    pages = tuple(render_pages(content, facts, renderer, address))
     _check_free_page_paths(content, pages, report)
-    return Site(pages=pages, files=tuple(render_files(content, facts)), nav=build_nav(content, pages, catalogue))
+    return Site(pages=pages, files=tuple(render_files(content, facts, renderer, address)), nav=build_nav(content, pages, catalogue))
 
 
 @contextmanager

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from .diagnostics import Severity
 from .generate import Result, error_site, generate
 from .render.escape import escape_html
-from .render.site import Site
+from .render.site import Site, SiteAddress
 from .writer import nav_config, page_source
 
 log = logging.getLogger("mkdocs.plugins.wgo")
@@ -47,7 +47,8 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         content_dir = root / self.config.content_dir if self.config.content_dir else Path(config.docs_dir)
         self.watched = [content_dir, root / self.config.templates_dir]
-        result = generate(content_dir, template_dirs=(root / self.config.templates_dir,))
+        address = SiteAddress(url=config.site_url or "", directory_urls=config.use_directory_urls)
+        result = generate(content_dir, template_dirs=(root / self.config.templates_dir,), address=address)
         self._log(result)
         if result.site is None and not self.serving:
             raise PluginError(result.catalogue("content-errors", count=len(result.report.of(Severity.ERROR))))

@@ -146,28 +146,30 @@ def test_build_date_follows_source_date_epoch() -> None:
 
 
 def test_overall_level_and_qualification_status() -> None:
-    assert overall_level([3, 1, 2], None, False) == Overall(level=1, capped=False)
-    assert overall_level([], None, False) == Overall(level=0, capped=False)
+    assert overall_level([3, 1, 2], None, False) == Overall(level=1, lowest=1)
+    assert overall_level([], None, False) == Overall(level=0, lowest=0)
     assert qualification_status(1, 3) is Status.UNDER
     assert qualification_status(3, 3) is Status.ON_TARGET
     assert qualification_status(4, 3) is Status.OVER
 
 
 def test_overall_level_without_improvement_level_is_the_lowest_level() -> None:
-    assert overall_level([4, 4, 3], None, False) == Overall(level=3, capped=False)
+    assert overall_level([4, 4, 3], None, False) == Overall(level=3, lowest=3)
 
 
 def test_overall_level_is_held_below_the_improvement_level_without_a_finished_improvement() -> None:
-    assert overall_level([3, 3, 4], 3, False) == Overall(level=2, capped=True)
-    assert overall_level([4, 4], 3, False) == Overall(level=2, capped=True)
+    assert overall_level([3, 3, 4], 3, False) == Overall(level=2, lowest=3)
+    assert overall_level([3, 3, 4], 3, False).capped
+    assert overall_level([4, 4], 3, False) == Overall(level=2, lowest=4)
     # With a finished improvement the cap does not apply.
-    assert overall_level([3, 3, 4], 3, True) == Overall(level=3, capped=False)
+    assert overall_level([3, 3, 4], 3, True) == Overall(level=3, lowest=3)
     # Below the improvement level the rule changes nothing, and does not mark the level as held.
-    assert overall_level([2, 3], 3, False) == Overall(level=2, capped=False)
-    assert overall_level([1, 3], 3, False) == Overall(level=1, capped=False)
+    assert overall_level([2, 3], 3, False) == Overall(level=2, lowest=2)
+    assert not overall_level([2, 3], 3, False).capped
+    assert overall_level([1, 3], 3, False) == Overall(level=1, lowest=1)
     # The clause works for any improvement level on the organisation's scale.
-    assert overall_level([4, 4], 4, False) == Overall(level=3, capped=True)
-    assert overall_level([1], 1, False) == Overall(level=0, capped=True)
+    assert overall_level([4, 4], 4, False) == Overall(level=3, lowest=4)
+    assert overall_level([1], 1, False) == Overall(level=0, lowest=1)
 
 
 def improvement(status: str = "done", finished: str | None = "2026-05-15", author: str = "p-1",
@@ -198,8 +200,9 @@ def _person_facts(target: int, standings: dict[str, Standing]) -> PersonFacts:
     person = Person(id="p", name="P", team="t", format="f", target_level=target, active=True, location=HERE)
     training_format = TrainingFormat(id="f", title="F", description="", qualification=None, target_level=target,
                                      core_tasks=(), location=HERE)
+    lowest = min(s.level for s in standings.values())
     return PersonFacts(person=person, format=training_format, target=target, standings=standings,
-                       overall=min(s.level for s in standings.values()), capped=False, status=Status.UNDER)
+                       overall=lowest, lowest=lowest, status=Status.UNDER)
 
 
 def test_next_steps_below_target_name_the_next_level_and_what_it_still_needs() -> None:

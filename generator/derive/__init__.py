@@ -30,8 +30,13 @@ class PersonFacts:
     target: int
     standings: dict[str, Standing]  # every work process the person has sign-offs on or the format names
     overall: int
-    capped: bool  # the overall level is held down by the improvement rule, not by a work process
+    lowest: int  # the lowest level over the format's work processes, before the improvement clause
     status: Status
+
+    @property
+    def capped(self) -> bool:
+        """Whether the improvement clause, not a work process, holds the overall level down."""
+        return self.overall < self.lowest
 
 
 def next_steps(
@@ -102,6 +107,6 @@ def derive_facts(content: Content, build_date: dt.date) -> Facts:
         target = person.target_level if person.target_level is not None else training_format.target_level
         people[person.id] = PersonFacts(
             person=person, format=training_format, target=target, standings=standings,
-            overall=overall.level, capped=overall.capped, status=qualification_status(overall.level, target),
+            overall=overall.level, lowest=overall.lowest, status=qualification_status(overall.level, target),
         )
     return Facts(build_date=build_date, people=people)

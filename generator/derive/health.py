@@ -1,7 +1,8 @@
 """The state of the content and the training that the health page shows.
 
 The rules "Source due for review", "Criterion without a source", "Unused source",
-"Re-instruction needed" and "Overdue planned training" of PRODUCT.md.
+"Re-instruction needed" and "Overdue planned training" of PRODUCT.md, and what is
+coming: reviews due soon and levels that drop when their sign-offs expire.
 """
 
 from __future__ import annotations
@@ -10,8 +11,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..dates import add_months
-from ..model import DEFAULT_REVIEW_MONTHS, Content, Criterion, Organisation, PlannedTraining, Signoff, Source
+from ..model import DEFAULT_REVIEW_MONTHS, Content, Criterion, Organisation, PlannedTraining, Signoff, Source, WorkProcess
 from . import Facts
+from .levels import EXPIRY_WARNING_DAYS
+from .readability import Readability, readability
+
+# How far ahead the health page looks: reviews due within this many days are listed beside the
+# overdue ones (time to plan the review); levels that drop are counted within each horizon.
+REVIEW_AHEAD_DAYS = 60
+EXPIRY_HORIZONS = (30, 60, EXPIRY_WARNING_DAYS)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -20,6 +28,16 @@ class Reinstruction:
     criterion: Criterion
     source: Source
     evidence: Signoff
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExpiringLevel:
+    """A level that may drop on ``expires``: the oldest sign-off it rests on stops counting that day."""
+
+    person_id: str
+    work_process: WorkProcess
+    level: int
+    expires: dt.date
 
 
 def review_due_on(source: Source, organisation: Organisation) -> dt.date | None:
@@ -37,6 +55,18 @@ def is_review_due(source: Source, organisation: Organisation, build_date: dt.dat
 
 def sources_due_for_review(content: Content, build_date: dt.date) -> list[Source]:
     return [s for s in content.sources.values() if is_review_due(s, content.organisation, build_date)]
+
+
+def sources_due_soon(content: Content, build_date: dt.date, days: int = REVIEW_AHEAD_DAYS) -> list[Source]:
+    """Valid sources not yet overdue whose review falls due within ``days`` days (day ``days`` included), soonest first."""
+    until = build_date + dt.timedelta(days=days)
+
+    def due_soon(source: Source) -> bool:
+        due = review_due_on(source, content.organisation)
+        return source.status == "valid" and due is not None and build_date <= due <= until
+
+    found = [s for s in content.sources.values() if due_soon(s)]
+    return sorted(found, key=lambda s: (review_due_on(s, content.organisation), s.title.lower()))
 
 
 def criteria_without_source(content: Content) -> list[Criterion]:
@@ -101,3 +131,45 @@ def reinstructions(content: Content, facts: Facts) -> list[Reinstruction]:
 def _changed_sources(content: Content, criterion: Criterion, build_date: dt.date) -> list[Source]:
     sources = (content.sources.get(ref.id) for ref in criterion.sources)
     return [s for s in sources if s is not None and s.changed is not None and s.changed <= build_date]
+
+
+def people_to_reinstruct(found: list[Reinstruction]) -> dict[str, int]:
+    """Source id → how many different people need re-instruction on it (a count without names)."""
+    people: dict[str, set[str]] = {}
+    for reinstruction in found:
+        people.setdefault(reinstruction.source.id, set()).add(reinstruction.person_id)
+    return {source_id: len(ids) for source_id, ids in people.items()}
+
+
+def expiring_levels(content: Content, facts: Facts, days: int = EXPIRY_WARNING_DAYS) -> list[ExpiringLevel]:
+    """Levels of active people that may drop within ``days`` days of the build date, soonest first.
+
+    Retired work processes are left out: their levels count for nothing.
+    """
+    until = facts.build_date + dt.timedelta(days=days)
+    found = [
+        ExpiringLevel(person_id=person_id, work_process=content.work_processes[wp_id], level=standing.level, expires=standing.expires)
+        for person_id, person in facts.people.items()
+        for wp_id, standing in person.standings.items()
+        if standing.expires is not None and standing.expires <= until and not content.work_processes[wp_id].retired
+    ]
+    return sorted(found, key=lambda e: e.expires)
+
+
+def expiry_counts(expiring: list[ExpiringLevel], build_date: dt.date, horizons: tuple[int, ...] = EXPIRY_HORIZONS,
+                  ) -> dict[str, tuple[int, ...]]:
+    """Work process id → per horizon (in days) how many levels may drop within it; cumulative, as "within 60 days"
+    includes the first 30."""
+    counts: dict[str, list[int]] = {}
+    for item in expiring:
+        row = counts.setdefault(item.work_process.id, [0] * len(horizons))
+        for i, days in enumerate(horizons):
+            row[i] += item.expires <= build_date + dt.timedelta(days=days)
+    return {wp_id: tuple(row) for wp_id, row in counts.items()}
+
+
+def hard_to_read(content: Content) -> list[tuple[Source, Readability]]:
+    """Sources below the easy band, hardest first; withdrawn ones (nobody should read them) and those without text left out."""
+    scored = ((s, readability(s.body, content.organisation.language)) for s in content.sources.values() if s.status != "withdrawn")
+    found = [(s, r) for s, r in scored if r is not None and r.band != "easy"]
+    return sorted(found, key=lambda pair: (pair[1].score, pair[0].title.lower()))

@@ -96,16 +96,21 @@ def missing_for_next_level(standing: Standing, work_process: WorkProcess) -> tup
 @dataclass(frozen=True, kw_only=True)
 class Overall:
     level: int
-    capped: bool  # held below the work processes' lowest level by the improvement clause
+    lowest: int  # the lowest level over the work processes, before the improvement clause
+
+    @property
+    def capped(self) -> bool:
+        """Whether the improvement clause, not a work process, holds the level down."""
+        return self.level < self.lowest
 
 
 def overall_level(levels: Iterable[int], improvement_level: int | None, has_finished_improvement: bool) -> Overall:
     """The lowest level over the work processes of a person's format; with ``improvement_level``
     set, at most ``improvement_level`` − 1 unless the person has a finished improvement."""
     lowest = min(levels, default=0)
-    if improvement_level is None or has_finished_improvement or lowest < improvement_level:
-        return Overall(level=lowest, capped=False)
-    return Overall(level=improvement_level - 1, capped=True)
+    if improvement_level is None or has_finished_improvement:
+        return Overall(level=lowest, lowest=lowest)
+    return Overall(level=min(lowest, improvement_level - 1), lowest=lowest)
 
 
 def is_finished(improvement: Improvement, build_date: dt.date) -> bool:

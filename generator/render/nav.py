@@ -23,6 +23,7 @@ def build_nav(content: Content, pages: tuple[Page, ...], t: Catalogue) -> tuple[
             NavItem(title=t("label.teams"), path=paths.TEAMS),
             NavItem(title=t("label.planning"), path=paths.PLANNING),
         )))
+    nav.append(NavItem(title=t("label.improvements"), path=paths.IMPROVEMENTS))
     nav.append(NavItem(title=t("label.health"), path=paths.HEALTH))
     free = {paths.free_page(p.path) for p in content.pages if p.path != "index.md"}
     nav.extend(NavItem(title=page.title, path=page.path) for page in pages if page.path in free)

@@ -7,32 +7,40 @@ import html
 import io
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from operator import attrgetter
 from typing import TypeVar
 
 from markupsafe import Markup
 
-from ..catalogue import Catalogue
-from ..derive import Facts, format_work_processes, next_steps
+from ..derive import Facts, derive_facts, format_work_processes, next_steps
 from ..derive.health import (
+    EXPIRY_HORIZONS,
+    REVIEW_AHEAD_DAYS,
     citing_criteria,
     criteria_without_source,
+    expiring_levels,
+    expiry_counts,
+    hard_to_read,
     is_overdue,
     is_review_due,
     overdue_training,
+    people_to_reinstruct,
     planned_training,
     reinstructions,
     review_due_on,
     sources_due_for_review,
+    sources_due_soon,
     unused_sources,
 )
-from ..derive.levels import EXPIRY_WARNING_DAYS, counts
+from ..derive.levels import counts
 from ..derive.matrix import format_matrix, team_coverage
-from ..model import KINDS, Content, CoreTask, TrainingFormat, WorkProcess
+from ..derive.readability import DIFFICULT_BELOW, EASY_FROM, readability
+from ..model import Content, CoreTask, TrainingFormat, WorkProcess
 from . import paths
+from .context import PageContext
+from .improvements import improvement_feed, improvements_by, improvements_on, latest_finished, render_improvement_pages
 from .renderer import Renderer
-from .site import Page, StaticFile
+from .site import Page, SiteAddress, StaticFile
 from .snippets import Snippets
 
 T = TypeVar("T")
@@ -41,58 +49,21 @@ T = TypeVar("T")
 SPLIT_ROWS = 200
 
 
-@dataclass(frozen=True)
-class _Context:
-    content: Content
-    facts: Facts | None  # None when personal data is not published
-    renderer: Renderer
-    t: Catalogue
-    snippets: Snippets
-    levels: list[int]  # the levels that have criteria
-
-    def page(self, template: str, path: str, title: str, *, search: bool = True, **context: object) -> Page:
-        org = self.content.organisation
-        links = self.snippets.links_from(path)
-        shared = {
-            "level_badge": self.snippets.level_badge,
-            "expiry_mark": self.snippets.expiry_mark,
-            "level_cell": self.snippets.level_cell,
-            "person_link": links.person,
-            "source_link": links.source,
-            "source_links": links.sources,
-            "wp_link": links.work_process,
-            "criterion_item": links.criterion,
-            "criteria_list": links.criteria_list,
-            "standing_rows": links.standing_rows,
-            "next_step_sections": links.next_step_sections,
-            "signoff_row": links.signoff_row,
-            "signoff_rows": links.signoff_rows,
-            "org": org,
-            "paths": paths,
-            "sources": self.content.sources,
-            "work_processes": self.content.work_processes,
-            "teams": {team.id: team for team in org.teams},
-            "criteria_levels": self.levels,
-            "kinds": KINDS,
-            "expiry_days": EXPIRY_WARNING_DAYS,
-        }
-        return self.renderer.page(template, path, title, search=search, **{**shared, **context})
-
-
 def criteria_levels(content: Content) -> list[int]:
     """The levels that have criteria anywhere (typically 1 to 3): these get checklists and sections."""
     return sorted({c.level for wp in content.work_processes.values() for c in wp.active_criteria})
 
 
-def render_pages(content: Content, facts: Facts | None, renderer: Renderer) -> Iterator[Page]:
+def render_pages(content: Content, facts: Facts | None, renderer: Renderer, address: SiteAddress) -> Iterator[Page]:
     snippets = Snippets(content, renderer.catalogue, renderer.date, facts.expiry_warning_until if facts else renderer.build_date)
-    context = _Context(content, facts, renderer, renderer.catalogue, snippets, criteria_levels(content))
+    context = PageContext(content, facts, renderer, renderer.catalogue, snippets, criteria_levels(content), address)
     yield _render_home(context)
     yield from _render_formats(context)
     yield from _render_work_processes(context)
     yield from _render_sources(context)
     yield from _render_checklists(context)
     yield _render_health(context)
+    yield from render_improvement_pages(context)
     yield from _render_free_pages(context)
     if facts is not None:
         yield from _render_matrices(context, facts)
@@ -101,7 +72,8 @@ def render_pages(content: Content, facts: Facts | None, renderer: Renderer) -> I
         yield from _render_planning(context, facts)
 
 
-def render_files(content: Content, facts: Facts | None) -> Iterator[StaticFile]:
+def render_files(content: Content, facts: Facts | None, renderer: Renderer, address: SiteAddress) -> Iterator[StaticFile]:
+    yield improvement_feed(content, renderer.catalogue, renderer.build_date, address)
     for file in content.attachments:
         yield StaticFile(path=paths.attachment(file), source=content.root / "sources" / file)
     for page_file in content.page_files:
@@ -138,15 +110,16 @@ def _formats_of(content: Content) -> dict[str, list[TrainingFormat]]:
     return result
 
 
-def _render_home(c: _Context) -> Page:
+def _render_home(c: PageContext) -> Page:
     intro = next((p for p in c.content.pages if p.path == "index.md"), None)
     return c.page(
         "home.md.j2", paths.HOME, c.content.organisation.name,
         intro=Markup(intro.text if intro else ""), formats=list(c.content.formats.values()),
+        latest_improvements=latest_finished(c.content, c.renderer.build_date),
     )
 
 
-def _render_formats(c: _Context) -> Iterator[Page]:
+def _render_formats(c: PageContext) -> Iterator[Page]:
     formats = list(c.content.formats.values())
     yield c.page("formats.md.j2", paths.FORMATS, c.t("label.formats"), formats=formats)
     for training_format in formats:
@@ -155,31 +128,39 @@ def _render_formats(c: _Context) -> Iterator[Page]:
                      format=training_format, members=members)
 
 
-def _render_work_processes(c: _Context) -> Iterator[Page]:
-    formats_of = _formats_of(c.content)
+def _render_work_processes(c: PageContext) -> Iterator[Page]:
+    formats_of, improved = _formats_of(c.content), improvements_on(c.content)
     work_processes = sorted(c.content.work_processes.values(), key=lambda wp: (wp.retired, wp.code or "~", wp.title))
     yield c.page("work_processes.md.j2", paths.WORK_PROCESSES, c.t("label.work-processes"),
                  work_processes=work_processes, formats_of=formats_of)
     for wp in work_processes:
         yield c.page("work_process.md.j2", paths.work_process(wp.id), wp.title,
-                     wp=wp, body=Markup(wp.body), formats_of=formats_of[wp.id])
+                     wp=wp, body=Markup(wp.body), formats_of=formats_of[wp.id], improvements=improved.get(wp.id, []))
 
 
-def _render_sources(c: _Context) -> Iterator[Page]:
+def _render_sources(c: PageContext) -> Iterator[Page]:
     org, build_date = c.content.organisation, c.renderer.build_date
     cited = citing_criteria(c.content)
     review_due = {s.id: review_due_on(s, org) for s in c.content.sources.values()}
     overdue = {s.id for s in sources_due_for_review(c.content, build_date)}
+    readable = {s.id: readability(s.body, org.language) for s in c.content.sources.values()}
+    # The count needs the levels also when personal data is off; names reach the page only when it is on.
+    found = reinstructions(c.content, c.facts or derive_facts(c.content, build_date))
+    people_count = people_to_reinstruct(found)
+    team_order = {team.id: i for i, team in enumerate(org.teams)}
+    names = [(r, c.facts.people[r.person_id].person.team) for r in found] if c.facts else []
+    by_source = _grouped(sorted(names, key=lambda row: team_order[row[1]]), lambda row: row[0].source.id)
     sources_list = sorted(c.content.sources.values(), key=lambda s: s.title.lower())
     yield c.page("sources.md.j2", paths.SOURCES, c.t("label.sources"),
-                 sources_list=sources_list, review_due=review_due, overdue=overdue)
+                 sources_list=sources_list, review_due=review_due, overdue=overdue, readable=readable)
     for source in sources_list:
         yield c.page("source.md.j2", paths.source(source.id), source.title, source=source, body=Markup(source.body),
                      citing=cited[source.id], review_due=review_due[source.id],
-                     overdue=is_review_due(source, org, build_date))
+                     overdue=is_review_due(source, org, build_date), readability=readable[source.id],
+                     reinstruction_count=people_count.get(source.id, 0), reinstruction=by_source.get(source.id, []))
 
 
-def _render_checklists(c: _Context) -> Iterator[Page]:
+def _render_checklists(c: PageContext) -> Iterator[Page]:
     formats = list(c.content.formats.values())
     yield c.page("checklists.md.j2", paths.CHECKLISTS, c.t("label.checklists"), formats=formats)
     for training_format in formats:
@@ -203,19 +184,34 @@ def checklist_groups(content: Content, training_format: TrainingFormat, level: i
     return groups
 
 
-def _render_health(c: _Context) -> Page:
+def _render_health(c: PageContext) -> Page:
     org, build_date = c.content.organisation, c.renderer.build_date
+    # Counts need the levels also when personal data is off; lists with names only when it is on.
+    facts = c.facts or derive_facts(c.content, build_date)
+    people_count = people_to_reinstruct(reinstructions(c.content, facts))
+    reinstruction = sorted(((c.content.sources[s], n) for s, n in people_count.items()),
+                           key=lambda sn: (-sn[1], sn[0].title.lower()))
+    expiring = expiring_levels(c.content, facts)
+    counts_per_wp = expiry_counts(expiring, build_date)
+    # Most levels dropping soonest first: the work processes to plan re-assessments on.
+    expiry_rows = sorted(((c.content.work_processes[wp], n) for wp, n in counts_per_wp.items()),
+                         key=lambda wn: ([-n for n in wn[1]], wn[0].title))
     return c.page(
         "health.md.j2", paths.HEALTH, c.t("label.health"),
         due_sources=sources_due_for_review(c.content, build_date),
+        due_soon=sources_due_soon(c.content, build_date), review_ahead_days=REVIEW_AHEAD_DAYS,
         review_due={s.id: review_due_on(s, org) for s in c.content.sources.values()},
+        reinstruction=reinstruction,
+        expiry_horizons=EXPIRY_HORIZONS, expiry_rows=expiry_rows, expiring_count=len(expiring),
+        expiring=[(e, facts.people[e.person_id].person.team) for e in expiring] if c.facts else [],
         unsourced=criteria_without_source(c.content),
         unused=unused_sources(c.content),
         overdue=overdue_training(c.content, c.facts) if c.facts else [],
+        hard_to_read=hard_to_read(c.content), easy_from=EASY_FROM, difficult_below=DIFFICULT_BELOW,
     )
 
 
-def _render_free_pages(c: _Context) -> Iterator[Page]:
+def _render_free_pages(c: PageContext) -> Iterator[Page]:
     for free in c.content.pages:
         if free.path == "index.md":
             continue  # the home page's introduction
@@ -229,7 +225,7 @@ def _first_heading(markdown: str) -> str | None:
     return None if heading is None else html.unescape(heading)
 
 
-def _render_matrices(c: _Context, facts: Facts) -> Iterator[Page]:
+def _render_matrices(c: PageContext, facts: Facts) -> Iterator[Page]:
     formats = list(c.content.formats.values())
     yield c.page("matrices.md.j2", paths.MATRICES, c.t("label.matrices"), formats=formats)
     for training_format in formats:
@@ -242,7 +238,7 @@ def _render_matrices(c: _Context, facts: Facts) -> Iterator[Page]:
                          f"{title} — {section.team.name}", matrix=matrix, section=section)
 
 
-def _render_teams(c: _Context, facts: Facts) -> Iterator[Page]:
+def _render_teams(c: PageContext, facts: Facts) -> Iterator[Page]:
     rows = []
     teams = c.content.organisation.teams
     scale = max(1, c.content.organisation.coverage.count * 2, *(len(facts.members(team.id)) for team in teams))
@@ -254,12 +250,13 @@ def _render_teams(c: _Context, facts: Facts) -> Iterator[Page]:
     yield c.page("teams.md.j2", paths.TEAMS, c.t("label.teams"), rows=rows)
 
 
-def _render_people(c: _Context, facts: Facts) -> Iterator[Page]:
+def _render_people(c: PageContext, facts: Facts) -> Iterator[Page]:
     reinstruction = _grouped(reinstructions(c.content, facts), lambda r: r.person_id)
     # Newest first; one sort of all sign-offs, then grouped per person (grouping keeps the order).
     newest_first = sorted(c.content.signoffs, key=attrgetter("date", "order"), reverse=True)
     histories = _grouped(newest_first, attrgetter("person"))
     planning = _grouped(sorted(planned_training(c.content, facts), key=lambda p: p.due), lambda p: p.person)
+    authored = improvements_by(c.content)
     for person_id, person_facts in facts.people.items():
         format_wps = format_work_processes(c.content, person_facts.format)
         history = histories.get(person_id, [])
@@ -270,6 +267,7 @@ def _render_people(c: _Context, facts: Facts) -> Iterator[Page]:
             reinstruction=reinstruction.get(person_id, []),
             planned=[(p, is_overdue(p, facts)) for p in planning.get(person_id, ())],
             history=[(s, counts(s, c.content.work_processes[s.work_process], facts.build_date)) for s in history],
+            improvements=authored.get(person_id, []),
         )
 
 
@@ -280,7 +278,7 @@ def _grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
     return grouped
 
 
-def _render_planning(c: _Context, facts: Facts) -> Iterator[Page]:
+def _render_planning(c: PageContext, facts: Facts) -> Iterator[Page]:
     """All planned training by due date, overdue first; per team when there is too much for one page."""
     rows = [(p, facts.level(p.person, p.work_process), is_overdue(p, facts)) for p in planned_training(c.content, facts)]
     rows.sort(key=lambda row: (not row[2], row[0].due))

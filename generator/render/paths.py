@@ -15,6 +15,8 @@ MATRICES = "matrix/index.md"
 TEAMS = "teams/index.md"
 PLANNING = "planning/index.md"
 HEALTH = "gezondheid/index.md"
+IMPROVEMENTS = "verbeteropdrachten/index.md"
+IMPROVEMENTS_FEED = "verbeteropdrachten/feed.xml"
 
 
 def training_format(format_id: str) -> str:
@@ -61,6 +63,10 @@ def team(team_id: str) -> str:
 
 def person(person_id: str) -> str:
     return f"pop/{person_id}.md"
+
+
+def improvement(improvement_id: str) -> str:
+    return f"verbeteropdrachten/{improvement_id}.md"
 
 
 def free_page(path: str) -> str:

@@ -44,3 +44,22 @@ class Site:
     pages: tuple[Page, ...]
     files: tuple[StaticFile, ...] = ()
     nav: tuple[NavItem, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SiteAddress:
+    """Where the built site is served. Pages link relatively; only a feed needs absolute links."""
+
+    url: str = ""  # the site's root address (MkDocs' site_url); empty when not known
+    directory_urls: bool = True  # pages at folder/page/ rather than folder/page.html
+
+    def page_url(self, path: str) -> str:
+        """The address of a generated page relative to the site root (``verbeteropdrachten/x/``)."""
+        if path.endswith("index.md"):
+            stem = path.removesuffix("index.md")
+            return stem if self.directory_urls else stem + "index.html"
+        return path.removesuffix(".md") + "/" if self.directory_urls else path.removesuffix(".md") + ".html"
+
+    def absolute(self, relative: str) -> str | None:
+        """An address relative to the site root made absolute; None without a site address."""
+        return self.url.rstrip("/") + "/" + relative if self.url else None

@@ -34,6 +34,9 @@ class Snippets:
         self._folders: dict[str, FolderLinks] = {}
         self.expired_flag = f' <span class="wgo-flag wgo-expired">{escape_text(t("label.expired"))}</span>'
         self._dates: dict[dt.date, str] = {}
+        needed = content.organisation.improvement_level
+        capped = escape_text(t("label.capped-mark", level=needed or 0))
+        self._capped_mark = Markup(f' <span class="wgo-capped" title="{capped}">⚑</span>')
 
     def history_date(self, day: dt.date) -> str:
         """A sign-off date, escaped; a history repeats the same few hundred dates thousands of times."""
@@ -49,6 +52,15 @@ class Snippets:
         """A level badge with its expiry mark: a matrix or POP cell."""
         badge = self.level_badge(standing.level)
         return badge + self.expiry_mark(standing) if self._expiring(standing) else badge
+
+    def overall_cell(self, person: PersonFacts) -> Markup:
+        """The overall level, marked when the improvement rule rather than a work process holds it down."""
+        badge = self.level_badge(person.overall)
+        return badge + self._capped_mark if person.capped else badge
+
+    @property
+    def capped_mark(self) -> Markup:
+        return self._capped_mark
 
     def _expiring(self, standing: Standing) -> bool:
         return standing.expires is not None and standing.expires <= self.warn_until

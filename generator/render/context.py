@@ -1,0 +1,55 @@
+"""What every page template gets: the content, the facts, the shared snippets and helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..catalogue import Catalogue
+from ..derive import Facts
+from ..derive.levels import EXPIRY_WARNING_DAYS
+from ..model import KINDS, Content
+from . import paths
+from .renderer import Renderer
+from .site import Page, SiteAddress
+from .snippets import Snippets
+
+
+@dataclass(frozen=True)
+class PageContext:
+    content: Content
+    facts: Facts | None  # None when personal data is not published
+    renderer: Renderer
+    t: Catalogue
+    snippets: Snippets
+    levels: list[int]  # the levels that have criteria
+    address: SiteAddress  # where the site is served, for the few absolute links (the feed)
+
+    def page(self, template: str, path: str, title: str, *, search: bool = True, **context: object) -> Page:
+        org = self.content.organisation
+        links = self.snippets.links_from(path)
+        shared = {
+            "level_badge": self.snippets.level_badge,
+            "expiry_mark": self.snippets.expiry_mark,
+            "level_cell": self.snippets.level_cell,
+            "overall_cell": self.snippets.overall_cell,
+            "capped_mark": self.snippets.capped_mark,
+            "person_link": links.person,
+            "source_link": links.source,
+            "source_links": links.sources,
+            "wp_link": links.work_process,
+            "criterion_item": links.criterion,
+            "criteria_list": links.criteria_list,
+            "standing_rows": links.standing_rows,
+            "next_step_sections": links.next_step_sections,
+            "signoff_row": links.signoff_row,
+            "signoff_rows": links.signoff_rows,
+            "org": org,
+            "paths": paths,
+            "sources": self.content.sources,
+            "work_processes": self.content.work_processes,
+            "teams": {team.id: team for team in org.teams},
+            "criteria_levels": self.levels,
+            "kinds": KINDS,
+            "expiry_days": EXPIRY_WARNING_DAYS,
+        }
+        return self.renderer.page(template, path, title, search=search, **{**shared, **context})
