@@ -195,6 +195,9 @@ def test_without_personal_data_no_name_appears_anywhere(tmp_path: Path) -> None:
             assert leaked == [], f"{path}: {leaked}"
     for folder in ("matrix", "pop", "teams", "planning"):
         assert not (tmp_path / "site" / folder).exists()
+    # Improvements are shared without personal data too (the loop above checked them for names).
+    assert (tmp_path / "site/verbeteropdrachten/feed.xml").is_file()
+    assert len(list((tmp_path / "site/verbeteropdrachten").glob("*/index.html"))) == len(list((EXAMPLE / "improvements").glob("*.md")))
 
 
 def test_titles_are_escaped_everywhere(tmp_path: Path) -> None:
