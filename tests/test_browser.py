@@ -368,3 +368,16 @@ def test_search_finds_a_source_offline(page: Any, site_url: str) -> None:
     links = results.locator("a").evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
     assert any("bronnen/sop-opstarten-r101/" in link for link in links), links
     assert outside == []
+
+
+def test_improvement_prints_as_one_landscape_page_with_sections_side_by_side(page: Any, site_url: str) -> None:
+    """As LEAN teams pin a report on a board: the longest write-up of the example on one A4 landscape sheet."""
+    page.goto(site_url + "/verbeteropdrachten/loto-vergrendelbord/")
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.querySelector('.wgo-writeup')).columnCount") == "3"
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    boxes = [(float(w), float(h)) for w, h in re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)]
+    assert len(boxes) == 1, f"{len(boxes)} pages"
+    width, height = boxes[0]
+    assert round(width) == 842 and round(height) == 595, boxes  # A4 landscape in points
+    assert "Resultaat" in _pdf_pages_text(pdf)[0]
