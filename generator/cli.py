@@ -9,6 +9,7 @@ from pathlib import Path
 from .dates import build_date
 from .diagnostics import Severity
 from .generate import generate
+from .render.site import SiteAddress
 from .scaffold import FOLDERS, create
 from .writer import NAV_FILE, write_tree
 
@@ -23,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="write the generated Markdown tree and nav.yml")
     build.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
     build.add_argument("--out", type=Path, required=True, help="folder to write (replaced entirely)")
+    build.add_argument("--site-url", default="", help="the address the site will be served at, for absolute links in the feed")
     new = commands.add_parser("new", help="write a new source, work process or improvement from a template")
     new.add_argument("kind", choices=tuple(FOLDERS))
     new.add_argument("id", help="the new file's name without .md: lowercase letters, digits and hyphens")
@@ -33,7 +35,10 @@ def main(argv: list[str] | None = None) -> int:
         return _new(args.kind, args.id, args.content)
     if args.command == "build" and (problem := _unsafe_out(args.out, args.content)):
         parser.error(problem)
-    result = generate(args.content)
+    if args.command == "build" and args.site_url and not args.site_url.startswith(("https://", "http://")):
+        parser.error(f"--site-url {args.site_url} must start with https:// or http://")
+    address = SiteAddress(url=args.site_url) if args.command == "build" else None
+    result = generate(args.content, address=address)
     for line in result.catalogue.lines(result.report.in_file_order()):
         print(line)
     if result.site is None:

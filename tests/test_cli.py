@@ -95,3 +95,16 @@ def test_a_bad_source_date_epoch_is_a_warning_not_silence(tmp_path: Path) -> Non
         "SOURCE_DATE_EPOCH: waarschuwing: de omgevingsvariabele SOURCE_DATE_EPOCH is '2026-11-01', geen aantal seconden "
         f"sinds 1970; de bouwdatum is daarom vandaag ({today}) [bad-source-date-epoch]"
     ]
+
+
+def test_build_with_a_site_url_gives_the_feed_absolute_links(tmp_path: Path) -> None:
+    project = content_tree(tmp_path)
+    (project / "content/improvements").mkdir()
+    (project / "content/improvements/sneller.md").write_text(
+        "---\ntitle: Sneller\nauthor: p-001\nmethod: PDCA\nstatus: done\nstarted: 2026-01-05\n"
+        "finished: 2026-02-01\nwork_processes: [opstarten]\n---\nTekst.\n", encoding="utf-8")
+    result = run(project, "build", "content", "--out", "out", "--site-url", "https://intranet.example.nl/wgo/")
+    assert result.returncode == 0, result.stderr
+    feed = (project / "out/verbeteropdrachten/feed.xml").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="text/html" href="https://intranet.example.nl/wgo/verbeteropdrachten/sneller/" />' in feed
+    assert run(project, "build", "content", "--out", "out", "--site-url", "javascript:alert(1)").returncode == 2
