@@ -201,6 +201,8 @@ def test_a_change_after_the_build_date_needs_no_reinstruction_yet(tmp_path: Path
 def test_without_personal_data_only_counts_and_no_names(tmp_path: Path) -> None:
     content = changed_fixture(tmp_path)
     edit(content / "organisation.yml", "personal_data: true", "personal_data: false")
+    with (content / "planning.csv").open("a", encoding="utf-8") as planning:
+        planning.write("p-002,bewaken,2,2026-10-01,p-001,overdue: level 1 < 2\n")
     pages = built_pages(content)
     source = sections(pages["bronnen/sop-opstarten.md"])["Herinstructie nodig"]
     assert source[1:] == ["Aantal medewerkers met herinstructie nodig: 2. Namen worden niet gepubliceerd (personal&#95;data)."]
@@ -208,6 +210,7 @@ def test_without_personal_data_only_counts_and_no_names(tmp_path: Path) -> None:
     assert health["Herinstructie na gewijzigde bronnen (1)"][-1] == "| [Opstartprocedure](../bronnen/sop-opstarten.md) | 15-06-2026 | 2 |"
     assert health["Niveaus die binnen 90 dagen kunnen dalen (2)"][-2:] == [
         "| [Bewaken](../werkprocessen/bewaken.md) | 1 | 1 | 2 |", "Namen worden niet gepubliceerd (personal&#95;data)."]
+    assert health["Verlopen geplande opleiding (1)"] == ["Niet getoond: persoonsgegevens worden niet gepubliceerd (personal&#95;data)."]
     names = ["Ali Aydin", "Bea de Boer", "Cas Claassen", "p-001", "p-002", "p-003", "pop/"]
     leaks = [(path, name) for path, markdown in pages.items() for name in names if name in markdown]
     assert leaks == []

@@ -196,6 +196,7 @@ def _render_health(c: PageContext) -> Page:
     # Most levels dropping soonest first: the work processes to plan re-assessments on.
     expiry_rows = sorted(((c.content.work_processes[wp], n) for wp, n in counts_per_wp.items()),
                          key=lambda wn: ([-n for n in wn[1]], wn[0].title))
+    overdue = overdue_training(c.content, facts)
     return c.page(
         "health.md.j2", paths.HEALTH, c.t("label.health"),
         due_sources=sources_due_for_review(c.content, build_date),
@@ -206,7 +207,7 @@ def _render_health(c: PageContext) -> Page:
         expiring=[(e, facts.people[e.person_id].person.team) for e in expiring] if c.facts else [],
         unsourced=criteria_without_source(c.content),
         unused=unused_sources(c.content),
-        overdue=overdue_training(c.content, c.facts) if c.facts else [],
+        overdue=overdue if c.facts else [], overdue_count=len(overdue),
         hard_to_read=hard_to_read(c.content), easy_from=EASY_FROM, difficult_below=DIFFICULT_BELOW,
     )
 
