@@ -6,6 +6,7 @@ import socket
 from collections.abc import Iterator
 
 import pytest
+import textstat
 
 from generator.derive.readability import DIFFICULT_BELOW, EASY_FROM, band, prose, readability
 
@@ -51,14 +52,14 @@ def test_english_works_offline_with_its_own_formula() -> None:
     assert (easy.band, hard.band) == ("easy", "difficult")
 
 
-def test_the_language_is_not_shared_between_calls() -> None:
-    """Flesch–Douma and Flesch differ in their weights: the same text scores differently per language,
-    and a call in one language does not change the next call in the other."""
+def test_the_language_is_per_call_and_does_not_leak_into_textstat() -> None:
+    """Flesch–Douma and Flesch differ in their weights, so the same text scores differently per language;
+    scoring Dutch leaves textstat's shared instance (which other code may use) on its own language."""
     text = "Controleer de druk op de manometer voordat je de afsluiter opent. Meld afwijkingen direct."
-    dutch = readability(text, "nl")
-    english = readability(text, "en")
-    assert dutch is not None and english is not None and dutch != english
-    assert readability(text, "nl") == dutch
+    shared_before = textstat.flesch_reading_ease(EASY_EN)
+    dutch, english = readability(text, "nl"), readability(text + " ", "en")
+    assert dutch is not None and english is not None and dutch.score != english.score
+    assert textstat.flesch_reading_ease(EASY_EN) == shared_before
 
 
 def test_bands_at_their_limits() -> None:

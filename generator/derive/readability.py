@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from textstat.textstat import textstatistics
 
@@ -34,6 +35,9 @@ class Readability:
     band: str  # one of BANDS
 
 
+# Pure, and asked twice per source per build (the sources pages and the health page), and again on
+# every rebuild of `mkdocs serve`: scored once per text. Bounded, like the link cache of the renderer.
+@lru_cache(maxsize=4096)
 def readability(markdown: str, language: str) -> Readability | None:
     """The readability of a Markdown body in the site's language (``nl`` or ``en``); None without prose."""
     text = prose(markdown)
