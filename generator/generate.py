@@ -68,7 +68,8 @@ def _render(
     personal = content.organisation.personal_data
     if not personal:
         report.info(content.organisation.location, "personal-data-off", file=display_path(content.root / "organisation.yml"))
-    facts = derive_facts(content, date) if personal else None
+    # Derived also without personal data: the health and source pages show counts (never names).
+    facts = derive_facts(content, date)
     renderer = Renderer(catalogue, date, template_dirs)
     pages = tuple(render_pages(content, facts, renderer, address))
     _check_free_page_paths(content, pages, report)

@@ -18,6 +18,7 @@ from .snippets import Snippets
 class PageContext:
     content: Content
     facts: Facts | None  # None when personal data is not published
+    counts: Facts  # always: for pages that show how many, never who (the health and source pages)
     renderer: Renderer
     t: Catalogue
     snippets: Snippets

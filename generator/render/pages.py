@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from markupsafe import Markup
 
-from ..derive import Facts, derive_facts, format_work_processes, next_steps
+from ..derive import Facts, format_work_processes, next_steps
 from ..derive.health import (
     EXPIRY_HORIZONS,
     REVIEW_AHEAD_DAYS,
@@ -54,9 +54,11 @@ def criteria_levels(content: Content) -> list[int]:
     return sorted({c.level for wp in content.work_processes.values() for c in wp.active_criteria})
 
 
-def render_pages(content: Content, facts: Facts | None, renderer: Renderer, address: SiteAddress) -> Iterator[Page]:
-    snippets = Snippets(content, renderer.catalogue, renderer.date, facts.expiry_warning_until if facts else renderer.build_date)
-    context = PageContext(content, facts, renderer, renderer.catalogue, snippets, criteria_levels(content), address)
+def render_pages(content: Content, all_facts: Facts, renderer: Renderer, address: SiteAddress) -> Iterator[Page]:
+    """Every page; those that name people only when the organisation publishes personal data."""
+    facts = all_facts if content.organisation.personal_data else None
+    snippets = Snippets(content, renderer.catalogue, renderer.date, all_facts.expiry_warning_until)
+    context = PageContext(content, facts, all_facts, renderer, renderer.catalogue, snippets, criteria_levels(content), address)
     yield _render_home(context)
     yield from _render_formats(context)
     yield from _render_work_processes(context)
@@ -72,13 +74,13 @@ def render_pages(content: Content, facts: Facts | None, renderer: Renderer, addr
         yield from _render_planning(context, facts)
 
 
-def render_files(content: Content, facts: Facts | None, renderer: Renderer, address: SiteAddress) -> Iterator[StaticFile]:
+def render_files(content: Content, facts: Facts, renderer: Renderer, address: SiteAddress) -> Iterator[StaticFile]:
     yield improvement_feed(content, renderer.catalogue, renderer.build_date, address)
     for file in content.attachments:
         yield StaticFile(path=paths.attachment(file), source=content.root / "sources" / file)
     for page_file in content.page_files:
         yield StaticFile(path=paths.free_page(page_file), source=content.root / "pages" / page_file)
-    if facts is not None:
+    if content.organisation.personal_data:
         for training_format in content.formats.values():
             yield StaticFile(path=paths.matrix_csv(training_format.id), content=matrix_csv(content, facts, training_format))
 
@@ -145,7 +147,7 @@ def _render_sources(c: PageContext) -> Iterator[Page]:
     overdue = {s.id for s in sources_due_for_review(c.content, build_date)}
     readable = {s.id: readability(s.body, org.language) for s in c.content.sources.values()}
     # The count needs the levels also when personal data is off; names reach the page only when it is on.
-    found = reinstructions(c.content, c.facts or derive_facts(c.content, build_date))
+    found = reinstructions(c.content, c.counts)
     people_count = people_to_reinstruct(found)
     team_order = {team.id: i for i, team in enumerate(org.teams)}
     names = [(r, c.facts.people[r.person_id].person.team) for r in found] if c.facts else []
@@ -187,7 +189,7 @@ def checklist_groups(content: Content, training_format: TrainingFormat, level: i
 def _render_health(c: PageContext) -> Page:
     org, build_date = c.content.organisation, c.renderer.build_date
     # Counts need the levels also when personal data is off; lists with names only when it is on.
-    facts = c.facts or derive_facts(c.content, build_date)
+    facts = c.counts
     people_count = people_to_reinstruct(reinstructions(c.content, facts))
     reinstruction = sorted(((c.content.sources[s], n) for s, n in people_count.items()),
                            key=lambda sn: (-sn[1], sn[0].title.lower()))
