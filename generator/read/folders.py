@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..diagnostics import Location, Report, display_path
-from ..fields import example_id, is_id
+from ..fields import Checked, Schema, check_mapping, example_id, is_id
 from ..model import FreePage
-from ..yamlfile import read_text
+from ..yamlfile import MarkdownFile, load_markdown_file, read_text
 
 ORGANISATION_FILE = "organisation.yml"
 
@@ -33,6 +33,21 @@ def object_files(folder: Path, suffix: str, report: Report) -> Iterator[tuple[st
             report.error(location, "bad-file-id", name=path.stem, example=example_id(path.stem))
             continue
         yield path.stem, path, location
+
+
+def markdown_objects(folder: Path, schema: Schema, report: Report) -> Iterator[tuple[str, MarkdownFile, Checked]]:
+    """Each ``<id>.md`` in ``folder`` whose front matter could be read: its id, the file and the checked keys.
+
+    A file that cannot be read at all is reported and marked unreadable, so that references
+    to its id are not reported a second time.
+    """
+    for object_id, path, location in object_files(folder, ".md", report):
+        document = load_markdown_file(path, location, report)
+        checked = document and check_mapping(document.meta, schema, location, report)
+        if not document or not checked:
+            report.unreadable.add(location.path)
+            continue
+        yield object_id, document, checked
 
 
 def read_pages(root: Path, report: Report) -> tuple[FreePage, ...]:

@@ -6,10 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from ..diagnostics import Report
-from ..fields import Checked, Field, Ref, check_mapping
+from ..fields import Checked, Field, Ref
 from ..model import IMPROVEMENT_METHODS, IMPROVEMENT_STATUSES, Improvement
-from ..yamlfile import load_markdown_file
-from .folders import object_files
+from .folders import markdown_objects
 
 FOLDER = "improvements"
 SCHEMA = {
@@ -33,12 +32,7 @@ def read_improvements(root: Path, report: Report) -> dict[str, Improvement]:
     if not folder.is_dir():
         return {}
     improvements = {}
-    for improvement_id, path, location in object_files(folder, ".md", report):
-        document = load_markdown_file(path, location, report)
-        checked = document and check_mapping(document.meta, SCHEMA, location, report)
-        if not document or not checked:
-            report.unreadable.add(location.path)
-            continue
+    for improvement_id, document, checked in markdown_objects(folder, SCHEMA, report):
         if checked.get("status") == "done" and document.meta.get("finished") is None:
             report.error(checked.at("status"), "finished-missing")
         # Made even when a value was wrong (reported above), so that its references are still checked.

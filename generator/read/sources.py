@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from ..diagnostics import Location, Report, display_path
-from ..fields import Field, check_mapping
+from ..fields import Field
 from ..model import SOURCE_STATUSES, SOURCE_TYPES, Organisation, Source
-from ..yamlfile import load_markdown_file
-from .folders import object_files
+from .folders import markdown_objects
 
 SCHEMA = {
     "title": Field(kind="text", required=True),
@@ -27,12 +26,7 @@ SCHEMA = {
 def read_sources(root: Path, organisation: Organisation, report: Report) -> dict[str, Source]:
     sources = {}
     folder = root / "sources"
-    for source_id, path, location in object_files(folder, ".md", report):
-        document = load_markdown_file(path, location, report)
-        checked = document and check_mapping(document.meta, SCHEMA, location, report)
-        if not document or not checked:
-            report.unreadable.add(location.path)
-            continue
+    for source_id, document, checked in markdown_objects(folder, SCHEMA, report):
         file = checked.get("file")
         sources[source_id] = Source(
             id=source_id,

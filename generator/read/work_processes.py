@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..diagnostics import Report
-from ..fields import Checked, Field, check_mapping
+from ..fields import Checked, Field
 from ..model import KINDS, Criterion, Organisation, WorkProcess
-from ..yamlfile import load_markdown_file
-from .folders import object_files
+from .folders import markdown_objects
 
 CRITERION = {
     "id": Field(kind="id", required=True),
@@ -30,12 +29,7 @@ SCHEMA = {
 
 def read_work_processes(root: Path, organisation: Organisation, report: Report) -> dict[str, WorkProcess]:
     work_processes = {}
-    for wp_id, path, location in object_files(root / "work-processes", ".md", report):
-        document = load_markdown_file(path, location, report)
-        checked = document and check_mapping(document.meta, SCHEMA, location, report)
-        if not document or not checked:
-            report.unreadable.add(location.path)
-            continue
+    for wp_id, document, checked in markdown_objects(root / "work-processes", SCHEMA, report):
         criteria = (_criterion(item, wp_id, organisation, report) for item in checked.get("criteria", ()))
         work_processes[wp_id] = WorkProcess(
             id=wp_id,
