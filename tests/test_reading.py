@@ -11,6 +11,7 @@ import pytest
 from generator.catalogue import ENTRIES, LANGUAGES, Catalogue
 from generator.csvfile import parse_date
 from generator.derive.levels import Status
+from generator.derive.readability import BANDS
 from generator.diagnostics import Location, Report
 from generator.generate import generate
 from generator.model import IMPROVEMENT_METHODS, IMPROVEMENT_STATUSES, KINDS, SOURCE_STATUSES, SOURCE_TYPES
@@ -95,8 +96,9 @@ def test_catalogue_has_both_languages_and_every_key_used() -> None:
         used |= set(re.findall(r"""\b(?:t|catalogue|result\.catalogue|c\.t)\(\s*['"]([a-z0-9.-]+)['"]""", module.read_text()))
     assert used, "the scan found no keys"
     prefixes = {key for key in used if key.endswith(".")}
-    assert prefixes == {"kind.", "status.", "source-type.", "source-status.", "improvement-method.", "improvement-status."}
+    assert prefixes == {"kind.", "status.", "source-type.", "source-status.", "improvement-method.", "improvement-status.", "readability."}
     used |= {f"kind.{k}" for k in KINDS} | {f"status.{s.value}" for s in Status}
+    used |= {f"readability.{band}" for band in BANDS}
     used |= {f"improvement-method.{m}" for m in IMPROVEMENT_METHODS} | {f"improvement-status.{s}" for s in IMPROVEMENT_STATUSES}
     used |= {f"source-type.{t}" for t in SOURCE_TYPES} | {f"source-status.{s}" for s in SOURCE_STATUSES}
     assert sorted(used - prefixes - set(ENTRIES)) == []

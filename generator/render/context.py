@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..catalogue import Catalogue
 from ..derive import Facts
+from ..derive.health import Reinstruction, reinstructions
 from ..derive.levels import EXPIRY_WARNING_DAYS
 from ..model import KINDS, Content
 from . import paths
@@ -24,6 +26,11 @@ class PageContext:
     snippets: Snippets
     levels: list[int]  # the levels that have criteria
     address: SiteAddress  # where the site is served, for the few absolute links (the feed)
+
+    @cached_property
+    def reinstructions(self) -> list[Reinstruction]:
+        """Who needs re-instruction on what: the source pages, the health page and the POPs all show it."""
+        return reinstructions(self.content, self.counts)
 
     def page(self, template: str, path: str, title: str, *, search: bool = True, **context: object) -> Page:
         org = self.content.organisation

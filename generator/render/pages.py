@@ -26,7 +26,6 @@ from ..derive.health import (
     overdue_training,
     people_to_reinstruct,
     planned_training,
-    reinstructions,
     review_due_on,
     sources_due_for_review,
     sources_due_soon,
@@ -147,7 +146,7 @@ def _render_sources(c: PageContext) -> Iterator[Page]:
     overdue = {s.id for s in sources_due_for_review(c.content, build_date)}
     readable = {s.id: readability(s.body, org.language) for s in c.content.sources.values()}
     # The count needs the levels also when personal data is off; names reach the page only when it is on.
-    found = reinstructions(c.content, c.counts)
+    found = c.reinstructions
     people_count = people_to_reinstruct(found)
     team_order = {team.id: i for i, team in enumerate(org.teams)}
     names = [(r, c.facts.people[r.person_id].person.team) for r in found] if c.facts else []
@@ -190,7 +189,7 @@ def _render_health(c: PageContext) -> Page:
     org, build_date = c.content.organisation, c.renderer.build_date
     # Counts need the levels also when personal data is off; lists with names only when it is on.
     facts = c.counts
-    people_count = people_to_reinstruct(reinstructions(c.content, facts))
+    people_count = people_to_reinstruct(c.reinstructions)
     reinstruction = sorted(((c.content.sources[s], n) for s, n in people_count.items()),
                            key=lambda sn: (-sn[1], sn[0].title.lower()))
     expiring = expiring_levels(c.content, facts)
@@ -254,7 +253,7 @@ def _render_teams(c: PageContext, facts: Facts) -> Iterator[Page]:
 
 
 def _render_people(c: PageContext, facts: Facts) -> Iterator[Page]:
-    reinstruction = _grouped(reinstructions(c.content, facts), lambda r: r.person_id)
+    reinstruction = _grouped(c.reinstructions, lambda r: r.person_id)
     # Newest first; one sort of all sign-offs, then grouped per person (grouping keeps the order).
     newest_first = sorted(c.content.signoffs, key=attrgetter("date", "order"), reverse=True)
     histories = _grouped(newest_first, attrgetter("person"))

@@ -36,7 +36,7 @@ class Snippets:
         self._dates: dict[dt.date, str] = {}
         needed = content.organisation.improvement_level
         capped = escape_text(t("label.capped-mark", level=needed or 0))
-        self._capped_mark = Markup(f' <span class="wgo-capped" title="{capped}">⚑</span>')
+        self.capped_mark = Markup(f' <span class="wgo-capped" title="{capped}">⚑</span>')
 
     def history_date(self, day: dt.date) -> str:
         """A sign-off date, escaped; a history repeats the same few hundred dates thousands of times."""
@@ -56,11 +56,7 @@ class Snippets:
     def overall_cell(self, person: PersonFacts) -> Markup:
         """The overall level, marked when the improvement rule rather than a work process holds it down."""
         badge = self.level_badge(person.overall)
-        return badge + self._capped_mark if person.capped else badge
-
-    @property
-    def capped_mark(self) -> Markup:
-        return self._capped_mark
+        return badge + self.capped_mark if person.capped else badge
 
     def _expiring(self, standing: Standing) -> bool:
         return standing.expires is not None and standing.expires <= self.warn_until
