@@ -48,7 +48,6 @@ class PageContext:
             "criterion_item": links.criterion,
             "criteria_list": links.criteria_list,
             "standing_rows": links.standing_rows,
-            "next_step_sections": links.next_step_sections,
             "signoff_row": links.signoff_row,
             "signoff_rows": links.signoff_rows,
             "org": org,

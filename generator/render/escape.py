@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -41,12 +42,34 @@ def _escape_str(text: str) -> Markup:
 
 
 _ORDERED_LIST = re.compile(r"^(\d+)\.")
-_URL_UNSAFE = {ord(c): f"%{ord(c):02X}" for c in "()<>\"'`| "}
+# Kept as they are in a web address: its delimiters, and '%' of what is already encoded. Everything
+# else (spaces, quotes, parentheses, backticks, '<', '>', '\\', control and non-ASCII characters) is
+# percent-encoded, so that nothing can end a Markdown link or an HTML attribute.
+_URL_KEEP = "!#$%&*+,/:;=?@[]~"
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+# What browsers ignore in an address (WHATWG URL): leading/trailing controls and spaces, tabs and newlines anywhere.
+_IGNORED = re.compile(r"[\t\n\r]")
+_CONTROLS_AND_SPACE = "".join(map(chr, range(0x21)))
+_NOWHERE = Markup("#")
 
 
 def escape_url(value: str) -> Markup:
-    """A (validated) web address as a Markdown link target: characters that end or break it are percent-encoded."""
-    return Markup(str(escape(value.translate(_URL_UNSAFE))))
+    """A web address as a link target: only http, https, mailto and relative addresses pass (anything
+    else becomes ``#``, a link to the page itself), percent-encoded and HTML-escaped for an attribute."""
+    url = _IGNORED.sub("", value).strip(_CONTROLS_AND_SPACE)
+    if not _is_allowed(url):
+        return _NOWHERE
+    return Markup(str(escape(quote(url, safe=_URL_KEEP))))
+
+
+def _is_allowed(url: str) -> bool:
+    scheme = _SCHEME.match(url)
+    if scheme:
+        return scheme.group(1).lower() in _SAFE_SCHEMES
+    # A relative address, but not one that a browser reads as another host ('//host', '\\host')
+    # or whose first segment holds a ':' that is not a scheme.
+    return not url.startswith(("//", "\\", "/\\")) and ":" not in re.split(r"[/?#]", url, maxsplit=1)[0]
 
 
 def escape_html(value: str) -> str:

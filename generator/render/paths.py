@@ -2,9 +2,17 @@
 
 The folder names are Dutch on purpose: they are the site's addresses, which must
 stay the same whatever language the labels are shown in.
+
+The functions below give file paths in the generated tree (raw names: MkDocs
+and the writer take them as files); :func:`relative_link` turns one into the
+URL a page links to, percent-encoding every segment, since attachment and
+free-page names are whatever the author called the file.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
+from urllib.parse import quote
 
 HOME = "index.md"
 FORMATS = "formats/index.md"
@@ -71,3 +79,23 @@ def improvement(improvement_id: str) -> str:
 
 def free_page(path: str) -> str:
     return path
+
+
+def relative_link(from_page: str, target: str) -> str:
+    """The URL of ``target`` (a file of the tree) relative to the page ``from_page``: every path segment
+    percent-encoded, so that no name can end the link, add a query or fragment, or start a scheme."""
+    folder, _, _ = from_page.rpartition("/")
+    return _relative_link(folder, target)
+
+
+@lru_cache(maxsize=65536)
+def _relative_link(folder: str, target: str) -> str:
+    # Both are clean relative paths (no '.' or '..'), so this is plain segment arithmetic;
+    # posixpath.relpath resolves both against the working directory first, which was most
+    # of the rendering time on a large site. Pages in one folder share their links: cached.
+    folders, parts = folder.split("/") if folder else [], target.split("/")
+    common = 0
+    while common < len(folders) and common < len(parts) - 1 and folders[common] == parts[common]:
+        common += 1
+    # A relative first segment holding ':' would read as a scheme; quoting ':' as %3A prevents that too.
+    return "/".join([".."] * (len(folders) - common) + [quote(part, safe="") for part in parts[common:]])

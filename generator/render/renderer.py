@@ -8,7 +8,6 @@ without touching the code.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -17,25 +16,8 @@ from markupsafe import Markup
 
 from ..catalogue import Catalogue
 from .escape import escape_text, escape_url
+from .paths import relative_link
 from .site import Page
-
-
-def relative_link(from_page: str, target: str) -> str:
-    """A link from one page of the tree to another file of it, as Markdown engines resolve them."""
-    folder, _, _ = from_page.rpartition("/")
-    return _relative_link(folder, target)
-
-
-@lru_cache(maxsize=65536)
-def _relative_link(folder: str, target: str) -> str:
-    # Both are clean relative paths (no '.' or '..'), so this is plain segment arithmetic;
-    # posixpath.relpath resolves both against the working directory first, which was most
-    # of the rendering time on a large site. Pages in one folder share their links: cached.
-    folders, parts = folder.split("/") if folder else [], target.split("/")
-    common = 0
-    while common < len(folders) and common < len(parts) - 1 and folders[common] == parts[common]:
-        common += 1
-    return "/".join([".."] * (len(folders) - common) + parts[common:])
 
 
 class Renderer:

@@ -3,8 +3,8 @@
 They are Python rather than Jinja macros because a macro call costs tens of
 microseconds, and on a large organisation the POP and matrix pages make
 hundreds of thousands of them (most of the generator's time, when they were macros).
-For the same reason a POP page's level table, next steps and history are each
-rendered by one call (``standing_rows``, ``next_step_sections``, ``signoff_rows``):
+For the same reason a POP page's level table, lists of criteria and history are each
+rendered by one call (``standing_rows``, ``criteria_list``, ``signoff_rows``):
 even a plain call from a template costs about as much as building a row.
 """
 
@@ -22,7 +22,7 @@ from ..fields import Ref
 from ..model import Content, Criterion, Signoff, WorkProcess
 from . import paths
 from .escape import escape_text
-from .renderer import relative_link
+from .paths import relative_link
 
 
 class Snippets:
@@ -137,17 +137,6 @@ class FolderLinks:
             level = person.standings[wp.id]
             rows.append(f"| {self.work_process(wp.id)} | {cell(level)} | {target} | {max(target - level.level, 0)} |")
         return Markup("\n".join(rows))
-
-    def next_step_sections(self, steps: Iterable[tuple[WorkProcess, int, tuple[Criterion, ...]]]) -> Markup:
-        """Per work process below target a ``###`` section: the next level and the criteria still to sign
-        (or that only a direct assessment reaches it); a line saying so when there is nothing below target."""
-        t = self.snippets.t
-        sections = [
-            f"### {escape_text(wp.title)} → {escape_text(t('label.level'))} {level}\n\n"
-            + (self.criteria_list(missing) if missing else escape_text(t("label.assessment-only")))
-            for wp, level, missing in steps
-        ]
-        return Markup("\n\n".join(sections) if sections else escape_text(t("label.no-next-steps")))
 
     def signoff_row(self, signoff: Signoff, counted: bool) -> Markup:
         """A row of the sign-off history: date (flagged when it no longer counts), work process, what was signed,
