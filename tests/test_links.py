@@ -30,6 +30,7 @@ ATTACHMENTS = {
     "bijlage-injectie": INJECTION,
 }
 SITE_BASE = "http://intranet.invalid/"
+FREE_PAGE = "Veilig #1? (nieuw) 100% & ë"
 
 
 class _Anchors(HTMLParser):
@@ -75,6 +76,7 @@ def attachment_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pat
         attachment.parent.mkdir(parents=True, exist_ok=True)
         attachment.write_bytes(f"%PDF-1.4 {source_id}\n".encode())
         (project / f"content/sources/{source_id}.md").write_text(_source(name), encoding="utf-8")
+    (project / f"content/pages/{FREE_PAGE}.md").write_text("# Veilig werken\n\nTekst.\n", encoding="utf-8")
     site = project / "site"
     result = build_site(project, site, "--strict")
     assert result.returncode == 0, result.stderr
@@ -94,6 +96,16 @@ def test_attachment_link_opens_its_file(attachment_site: tuple[Path, Path], sour
     opened = site / unquote(target.path, errors="strict").removeprefix("/")
     assert opened.is_file(), f"{shown[0]!r} opens {opened}, which is not in the site"
     assert opened.read_bytes() == (project / "content/sources/files" / name).read_bytes()
+
+
+def test_navigation_opens_a_free_page_of_any_name(attachment_site: tuple[Path, Path]) -> None:
+    _, site = attachment_site
+    shown = [href for href, text in anchors(site / "index.html") if text.strip() == "Veilig werken"]
+    assert shown, "the free page is not in the navigation"
+    target = urlsplit(urljoin(SITE_BASE, shown[0]))
+    assert (target.query, target.fragment) == ("", ""), shown[0]
+    opened = site / unquote(target.path, errors="strict").removeprefix("/") / "index.html"
+    assert "Tekst." in opened.read_text(encoding="utf-8")
 
 
 def test_no_content_value_becomes_a_script_link(attachment_site: tuple[Path, Path]) -> None:
