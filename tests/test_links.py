@@ -118,19 +118,18 @@ def test_no_content_value_becomes_a_script_link(attachment_site: tuple[Path, Pat
 @pytest.mark.parametrize("url", [
     "javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
     "java\nscript:alert(1)", "\x00javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
-    "vbscript:msgbox(1)", "file:///etc/passwd", "//evil.example/x",
+    "vbscript:msgbox(1)", "file:///etc/passwd", "//evil.example/x", "\\\\evil.example/x", "1x:y/z",
 ])
 def test_href_filter_refuses_other_schemes(url: str) -> None:
-    href = str(escape_url(url))
-    assert ":" not in href.split("/")[0] or href.startswith(("http:", "https:", "mailto:")), href
-    assert "script" not in href.replace(" ", "").lower() or href.startswith("#"), href
-    assert not href.startswith("//"), href
+    # Validation refuses these already; the filter still neutralises them (a link to the page itself).
+    assert str(escape_url(url)) == "#"
 
 
 @pytest.mark.parametrize(("url", "expected"), [
     ("https://example.com/a b?q=\"x\"&y=(1)", "https://example.com/a%20b?q=%22x%22&amp;y=%281%29"),
     ("mailto:kwaliteit@example.com", "mailto:kwaliteit@example.com"),
     ("HTTPS://example.com/", "HTTPS://example.com/"),
+    ("../handleiding/a b.pdf#p2", "../handleiding/a%20b.pdf#p2"),
 ])
 def test_href_filter_keeps_web_and_mail_addresses(url: str, expected: str) -> None:
     assert str(escape_url(url)) == expected
