@@ -9,7 +9,7 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 
-from .diagnostics import Message, Param, Text
+from .diagnostics import Message, Param, Text, printable, printable_params
 
 LANGUAGES = ("nl", "en")
 
@@ -59,6 +59,64 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "het bestand is geen UTF-8-tekst; sla het op als UTF-8",
         "the file is not UTF-8 text; save it as UTF-8",
     ),
+    "control-character": (
+        "op deze regel staat een onzichtbaar stuurteken ({character}), vaak meegekopieerd uit een ander programma; verwijder het",
+        "this line holds an invisible control character ({character}), often copied along from another program; remove it",
+    ),
+    "symlink": (
+        "dit is een snelkoppeling (symbolische link); de generator volgt geen links, omdat die naar bestanden buiten de inhoudsmap "
+        "kunnen wijzen; zet het bestand of de map zelf hier neer",
+        "this is a symbolic link; the generator follows no links, since they can point at files outside the content folder; "
+        "put the file or folder itself here",
+    ),
+    "special-file": (
+        "dit is geen gewoon bestand (maar een pipe, apparaat of socket) en wordt niet gelezen; verwijder het",
+        "this is not an ordinary file (but a pipe, device or socket) and is not read; remove it",
+    ),
+    "folder-not-file": (
+        "hier hoort een bestand, maar dit is een map; hernoem of verwijder de map",
+        "a file belongs here, but this is a folder; rename or remove the folder",
+    ),
+    "file-not-folder": (
+        "hier hoort een map, maar dit is een bestand; hernoem of verwijder het bestand",
+        "a folder belongs here, but this is a file; rename or remove the file",
+    ),
+    "file-too-large": (
+        "het bestand is {size}, meer dan de {limit} die de generator leest; splits het of verwijder wat er niet in hoort",
+        "the file is {size}, more than the {limit} the generator reads; split it or remove what does not belong in it",
+    ),
+    "unreadable-file": (
+        "het bestand kan niet worden gelezen ({reason}); controleer de rechten",
+        "the file cannot be read ({reason}); check its permissions",
+    ),
+    "unreadable-folder": (
+        "de map kan niet worden gelezen ({reason}); controleer de rechten",
+        "the folder cannot be read ({reason}); check its permissions",
+    ),
+    "yaml-too-large": (
+        "de YAML groeit door verwijzingen (&anker/*alias) tot meer dan {limit} waarden of 100 per teken; schrijf de waarden uit",
+        "the YAML grows through references (&anchor/*alias) beyond {limit} values or 100 per character; write the values out",
+    ),
+    "yaml-too-deep": (
+        "de YAML is hier meer dan {limit} niveaus diep genest; controleer de inspringing",
+        "the YAML nests more than {limit} levels deep here; check the indentation",
+    ),
+    "yaml-recursive": (
+        "deze alias (*naam) verwijst naar het blok waar hij zelf in staat; dat houdt nooit op; schrijf de waarde uit",
+        "this alias (*name) refers to the block it stands in, which never ends; write the value out",
+    ),
+    "yaml-tag": (
+        "het type '{tag}' wordt niet gelezen; laat de '!'-aanduiding weg en schrijf gewone tekst, getallen, datums, lijsten of sleutels",
+        "the type '{tag}' is not read; leave out the '!' tag and write plain text, numbers, dates, lists or keys",
+    ),
+    "yaml-complex-key": (
+        "een sleutel moet gewone tekst zijn, geen lijst of groep",
+        "a key must be plain text, not a list or group",
+    ),
+    "yaml-bad-merge": (
+        "'<<' voegt alleen groepen sleutels (sleutel: waarde) samen, geen losse waarden of lijsten",
+        "'<<' merges only groups of keys (key: value), not single values or lists",
+    ),
     # --- fields --------------------------------------------------------------
     "duplicate-key": (
         "'{key}' staat twee keer in dezelfde groep (ook op regel {other_line}); alleen de laatste telt — laat er één over",
@@ -67,6 +125,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "too-small": (
         "'{key}' moet minstens {minimum} zijn, maar is {value}",
         "'{key}' must be at least {minimum}, but is {value}",
+    ),
+    "too-large": (
+        "'{key}' mag hoogstens {maximum} zijn, maar is {value}",
+        "'{key}' must be at most {maximum}, but is {value}",
+    ),
+    "date-out-of-range": (
+        "met {months} maanden erbij valt '{key}' ({value}) buiten de kalender (na het jaar 9999); controleer de datum",
+        "adding {months} months takes '{key}' ({value}) off the calendar (past the year 9999); check the date",
     ),
     "missing-value": (
         "de kolom '{key}' is leeg; vul hier een waarde in",
@@ -171,8 +237,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "attachment '{file}' does not exist; put the file in {folder} or correct 'file:'",
     ),
     "attachment-outside": (
-        "bijlage '{file}' ligt buiten {folder}; verwijs naar een bestand in die map, bijv. 'files/procedure.pdf'",
-        "attachment '{file}' is outside {folder}; point to a file in that folder, e.g. 'files/procedure.pdf'",
+        "bijlage '{file}' ligt niet in {folder}; bijlagen staan in die map, verwijs ernaar als 'files/procedure.pdf'",
+        "attachment '{file}' is not in {folder}; attachments live in that folder, refer to them as 'files/procedure.pdf'",
     ),
     "criterion-level-range": (
         "criteria horen bij niveau 1 tot en met {high}, niet bij niveau {level}",
@@ -237,10 +303,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "the page '{path}' has the same address as a page the generator makes; give the file another name",
     ),
     "bad-source-date-epoch": (
-        "de omgevingsvariabele SOURCE_DATE_EPOCH is '{value}', geen aantal seconden sinds 1970; "
-        "de bouwdatum is daarom vandaag ({today})",
-        "the environment variable SOURCE_DATE_EPOCH is '{value}', not a number of seconds since 1970; "
-        "so the build date is today ({today})",
+        "de omgevingsvariabele SOURCE_DATE_EPOCH is '{value}', geen aantal seconden sinds 1970 "
+        "(tot en met het jaar {year}); de bouwdatum is daarom vandaag ({today})",
+        "the environment variable SOURCE_DATE_EPOCH is '{value}', not a number of seconds since 1970 "
+        "(up to the year {year}); so the build date is today ({today})",
     ),
     "content-errors": (
         "{count} fout(en) in de inhoud; de site is niet gebouwd",
@@ -624,6 +690,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "new.section.check": ("Check", "Check"),
     "new.section.act": ("Act", "Act"),
     "new.section.result": ("Resultaat", "Result"),
+    # --- large and odd tables ---------------------------------------------------
+    "csv-syntax": (
+        "de rij die hier begint is geen geldige CSV: een aanhalingsteken (\") wordt niet gesloten, er staat tekst direct "
+        "achter een sluitend aanhalingsteken, of een cel is langer dan {limit} tekens; de rest van het bestand is niet gelezen",
+        "the row that starts here is not valid CSV: a quote (\") is not closed, text follows a closing quote directly, "
+        "or a cell is longer than {limit} characters; the rest of the file was not read",
+    ),
     # --- the default level scale (organisation.yml may set its own) ----------------
     "level.0": ("Niet opgeleid", "Not trained"),
     "level.1": ("Assistent medewerker", "Assistant"),
@@ -674,8 +747,9 @@ class Catalogue:
 
     def line(self, message: Message) -> str:
         """``path:line: severity: text [code]`` — one line per message, as the CLI and MkDocs show it."""
-        text = self.word(Text(message.code, message.params))
-        return f"{message.location}: {self(f'severity.{message.severity.value}')}: {text} [{message.code}]"
+        text = self.word(Text(message.code, printable_params(message.params)))
+        where = printable(str(message.location), None)
+        return f"{where}: {self(f'severity.{message.severity.value}')}: {text} [{message.code}]"
 
     def lines(self, messages: list[Message]) -> list[str]:
         return [self.line(m) for m in messages]

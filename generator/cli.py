@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .dates import build_date
-from .diagnostics import Severity
+from .diagnostics import Severity, printable
 from .generate import generate
 from .render.site import SiteAddress
 from .scaffold import FOLDERS, create
@@ -34,9 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new":
         return _new(args.kind, args.id, args.content)
     if args.command == "build" and (problem := _unsafe_out(args.out, args.content)):
-        parser.error(problem)
+        return _usage_error(problem)
     if args.command == "build" and args.site_url and not args.site_url.startswith(("https://", "http://")):
-        parser.error(f"--site-url {args.site_url} must start with https:// or http://")
+        return _usage_error(f"--site-url {args.site_url} must start with https:// or http://")
     address = SiteAddress(url=args.site_url) if args.command == "build" else None
     result = generate(args.content, address=address)
     for line in result.catalogue.lines(result.report.in_file_order()):
@@ -45,8 +45,17 @@ def main(argv: list[str] | None = None) -> int:
         print(result.catalogue("content-errors", count=len(result.report.of(Severity.ERROR))), file=sys.stderr)
         return 1
     if args.command == "build":
-        write_tree(result.site, args.out)
+        try:
+            write_tree(result.site, args.out)
+        except OSError as error:
+            return _usage_error(f"--out {args.out} cannot be written: {error.strerror or error}")
     return 0
+
+
+def _usage_error(problem: str) -> int:
+    """A mistake on the command line: one line on stderr and exit code 2, as argparse does."""
+    print(f"python -m generator: error: {printable(problem, None)}", file=sys.stderr)
+    return 2
 
 
 def _new(kind: str, new_id: str, content: Path) -> int:
@@ -59,7 +68,12 @@ def _new(kind: str, new_id: str, content: Path) -> int:
 
 def _unsafe_out(out: Path, content: Path) -> str | None:
     """Why ``--out`` must not be used, since it is replaced entirely; None when it is safe."""
-    out, content = out.resolve(), content.resolve()
+    try:
+        out, content = out.resolve(), content.resolve()
+    except (OSError, ValueError) as error:  # a NUL in the name, a link loop
+        return f"--out {out} is not a usable path ({error})"
+    if out.exists() and not out.is_dir():
+        return f"--out {out} is a file; choose a folder"
     if out.is_relative_to(content) or content.is_relative_to(out):
         return f"--out {out} overlaps the content folder {content}; choose a folder outside it"
     if out.is_dir() and any(out.iterdir()) and not (out / NAV_FILE).is_file():

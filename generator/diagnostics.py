@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import enum
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,41 @@ class Message:
     code: str
     location: Location
     params: Mapping[str, Param] = field(default_factory=dict)
+
+
+# Lists the generator itself writes into a message (known keys, allowed values, columns): never cut.
+_OWN_LISTS = frozenset({"known", "allowed", "expected", "missing"})
+MAX_VALUE_LENGTH = 120
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(value: str, limit: int | None = MAX_VALUE_LENGTH) -> str:
+    """A value from the content made safe to print in a one-line message.
+
+    Control characters are shown escaped (an ANSI escape in a CSV cell would otherwise
+    recolour the author's terminal, a newline would split the message), and a long value
+    is cut with "…" (a megabyte in one cell would become a megabyte of message).
+    """
+    if limit is not None and len(value) > limit:
+        value = value[: limit - 1] + "…"
+    return _UNPRINTABLE.sub(_escaped, value)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
+
+
+def printable_params(params: Mapping[str, Param]) -> dict[str, Param]:
+    """``params`` with every text from the content made :func:`printable`, also inside nested texts."""
+    return {name: _printable_param(name, value) for name, value in params.items()}
+
+
+def _printable_param(name: str, value: Param) -> Param:
+    if isinstance(value, Text):
+        return Text(value.key, printable_params(value.params))
+    if isinstance(value, str):
+        return printable(value, None if name in _OWN_LISTS else MAX_VALUE_LENGTH)
+    return value
 
 
 def display_path(path: Path) -> str:

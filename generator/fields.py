@@ -17,8 +17,9 @@ from typing import Any, Literal
 from .diagnostics import Location, Report, Text, suggest
 from .yamlfile import YamlList, YamlMap
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-URL_PATTERN = re.compile(r"^(https?://[^\s]+|mailto:[^\s]+)$")
+# \A and \Z, not ^ and $: "$" also matches before a final newline, and "ploeg-9\n" is no id.
+ID_PATTERN = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+URL_PATTERN = re.compile(r"\A(https?://[^\s]+|mailto:[^\s]+)\Z")
 
 Kind = Literal["text", "id", "int", "bool", "date", "choice", "url", "ids", "texts", "map", "maps"]
 
@@ -31,6 +32,7 @@ class Field:
     schema: Mapping[str, Field] | None = None  # for "map" and "maps"
     item: str = ""  # catalogue key naming one list item, for messages about lists
     minimum: int | None = None  # for "int"
+    maximum: int | None = None  # for "int"
     fold_case: bool = False  # for "choice": 'lean' is taken as 'LEAN'
 
 
@@ -125,6 +127,9 @@ def _check_int(key: str, value: Any, raw: str | None, spec: Field, location: Loc
     if isinstance(value, int) and not isinstance(value, bool):
         if spec.minimum is not None and value < spec.minimum:
             report.error(location, "too-small", key=key, minimum=spec.minimum, value=value)
+            return None
+        if spec.maximum is not None and value > spec.maximum:
+            report.error(location, "too-large", key=key, maximum=spec.maximum, value=value)
             return None
         return value
     _wrong_type(key, value, "type.int", location, report)

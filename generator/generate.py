@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalogue import Catalogue
-from .dates import bad_source_date_epoch
+from .dates import LATEST_BUILD_YEAR, bad_source_date_epoch
 from .dates import build_date as today
 from .derive import derive_facts
 from .diagnostics import Location, Report, display_path
@@ -52,7 +52,8 @@ def _generate(content_dir: Path, build_date: dt.date | None, template_dirs: tupl
     report = Report()
     date = build_date or today()
     if build_date is None and (bad := bad_source_date_epoch()) is not None:
-        report.warning(Location(path="SOURCE_DATE_EPOCH"), "bad-source-date-epoch", value=bad, today=date.isoformat())
+        report.warning(Location(path="SOURCE_DATE_EPOCH"), "bad-source-date-epoch", value=bad, today=date.isoformat(),
+                       year=LATEST_BUILD_YEAR)
     content = read_content(content_dir, report)
     check_references(content, date, report)
     catalogue = Catalogue(content.organisation.language)

@@ -7,6 +7,7 @@ into the content folder and a rebuild cannot trigger itself under ``serve``.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from markupsafe import Markup
@@ -18,6 +19,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .dates import bad_source_date_epoch
 from .diagnostics import Severity
 from .generate import Result, error_site, generate
 from .render.escape import escape_html
@@ -50,6 +52,10 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         address = SiteAddress(url=config.site_url or "", directory_urls=config.use_directory_urls)
         result = generate(content_dir, template_dirs=(root / self.config.templates_dir,), address=address)
         self._log(result)
+        if bad_source_date_epoch() is not None:
+            # MkDocs reads it too (sitemap dates) and fails with a traceback; the generator has
+            # warned and uses today, so MkDocs does the same.
+            del os.environ["SOURCE_DATE_EPOCH"]
         if result.site is None and not self.serving:
             raise PluginError(result.catalogue("content-errors", count=len(result.report.of(Severity.ERROR))))
         if config.strict and not self.serving:
@@ -81,9 +87,13 @@ class WgoPlugin(BasePlugin[WgoConfig]):
             log.log(_LOG_LEVELS[message.severity], result.catalogue.line(message))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Replace the content folder's own files by the generated pages; keep the theme's files."""
+        """Hand MkDocs the generated pages and the files the generator checked, and the theme's files.
+
+        Nothing is taken from ``docs_dir`` as MkDocs found it: a stray file there, or a link
+        to a file elsewhere, would otherwise be published as it is.
+        """
         assert self.site is not None
-        kept = [f for f in files if not _inside(f.abs_src_path, config.docs_dir) or f.generated_by]
+        kept = [f for f in files if f.generated_by or not _inside(f.abs_src_path, config.docs_dir)]
         generated = [File.generated(config, page.path, content=page_source(page)) for page in self.site.pages]
         generated += [File.generated(config, file.path, content=file.read()) for file in self.site.files]
         return Files(kept + generated)
@@ -96,4 +106,8 @@ class WgoPlugin(BasePlugin[WgoConfig]):
 
 
 def _inside(path: str | None, folder: str) -> bool:
-    return path is not None and Path(path).resolve().is_relative_to(Path(folder).resolve())
+    """Whether ``path`` lies in ``folder`` by its name: links are not resolved, since MkDocs reads through them."""
+    if path is None:
+        return False
+    path, folder = os.path.abspath(path), os.path.abspath(folder)
+    return os.path.commonpath([path, folder]) == folder

@@ -3,6 +3,12 @@
 PyYAML's composer knows where each node starts; we build plain dicts and lists
 from its node tree and keep those lines beside the values, so that a message
 about a value can name the line an author has to change.
+
+The node tree is walked with limits, since YAML can describe far more than it
+spells out: an alias repeats a whole subtree (nine aliases nested nine deep make a
+"billion laughs"), an alias can point into itself, and explicit tags ask for
+types we have no use for. Such a file is refused with one message at the node
+that crossed the limit.
 """
 
 from __future__ import annotations
@@ -13,10 +19,17 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Location, Report
+from .diagnostics import Location, Param, Report
+from .files import read_text as read_text  # re-exported: readers of CSV and pages use it from here
 
 # libyaml's parser (in PyYAML's wheels) is several times faster and keeps the same marks.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_DEPTH = 50  # content files nest three or four levels; far deeper is a mistake
+MAX_VALUES = 1_000_000  # values after aliases are expanded, at most; and at most 100 per character
+_VALUES_PER_CHARACTER = 100
+_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map"))
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 class YamlMap(dict[str, Any]):
@@ -46,18 +59,25 @@ class MarkdownFile:
 
 
 def load_yaml_text(text: str, location: Location, report: Report, *, line_offset: int = 0) -> Any:
-    """Parse YAML text; on a syntax error report it at its line and return None."""
+    """Parse YAML text; on a syntax error or a crossed limit report it at its line and return None."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        return None if node is None else _Converter(loader, line_offset, location, report).value(node)
+        budget = min(MAX_VALUES, _VALUES_PER_CHARACTER * max(len(text), 100))
+        return None if node is None else _Converter(loader, line_offset, location, report, budget).value(node, 0)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + line_offset if mark else None
         report.unreadable_file(location.at(line), "yaml-syntax", problem=str(error.problem or error.context))
-        return None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow (control characters)
+        line = text.count("\n", 0, error.position) + 1 + line_offset
+        character = ord(error.character) if isinstance(error.character, str) else int(error.character)
+        report.unreadable_file(location.at(line), "control-character", character=f"U+{character:04X}")
+    except _Refused as refused:
+        report.unreadable_file(location.at(refused.line), refused.code, **refused.params)
     finally:
         loader.dispose()
+    return None
 
 
 def load_yaml_file(path: Path, location: Location, report: Report) -> Any:
@@ -71,11 +91,12 @@ def load_markdown_file(path: Path, location: Location, report: Report) -> Markdo
     if text is None:
         return None
     lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
+    if not lines or lines[0].rstrip() != "---":
         report.unreadable_file(location.at(1), "front-matter-missing")
         return None
     for index, line in enumerate(lines[1:], start=1):
-        if line.strip() == "---":
+        # Only an unindented '---' closes: an indented one belongs to a block of text.
+        if line.rstrip() == "---":
             meta = load_yaml_text("".join(lines[1:index]), location, report, line_offset=1)
             if location.path in report.unreadable:
                 return None
@@ -84,57 +105,109 @@ def load_markdown_file(path: Path, location: Location, report: Report) -> Markdo
     return None
 
 
-def read_text(path: Path, location: Location, report: Report) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        report.unreadable_file(location, "not-utf8")
-        return None
-
-
 def _empty_map() -> YamlMap:
     result = YamlMap()
     result.line, result.key_lines, result.raw = 1, {}, {}
     return result
 
 
+class _Refused(Exception):
+    """Raised inside the converter to refuse the whole file at one node."""
+
+    def __init__(self, code: str, line: int, **params: Param) -> None:
+        super().__init__(code)
+        self.code, self.line, self.params = code, line, params
+
+
+_Pairs = list[tuple[yaml.Node, yaml.Node]]
+
+
 class _Converter:
     """Builds YamlMap/YamlList values from PyYAML's node tree, keeping lines (1-based, plus ``offset``)."""
 
-    def __init__(self, loader: Any, offset: int, location: Location, report: Report) -> None:
+    def __init__(self, loader: Any, offset: int, location: Location, report: Report, budget: int) -> None:
         self.loader, self.offset, self.location, self.report = loader, offset, location, report
+        self.budget = budget  # values left to build; aliases build a node again each time
+        self.open: set[int] = set()  # nodes being built: an alias to one of them would never end
 
     def line(self, node: yaml.Node) -> int:
         return int(node.start_mark.line) + 1 + self.offset
 
-    def value(self, node: yaml.Node) -> Any:
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node)
-        if isinstance(node, yaml.SequenceNode):
-            result = YamlList(self.value(item) for item in node.value)
-            result.line, result.item_lines = self.line(node), [self.line(item) for item in node.value]
-            return result
-        return self.scalar(node)
+    def value(self, node: yaml.Node, depth: int) -> Any:
+        self._enter(node, depth)
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self.mapping(node, depth)
+            if isinstance(node, yaml.SequenceNode):
+                result = YamlList(self.value(item, depth + 1) for item in node.value)
+                result.line, result.item_lines = self.line(node), [self.line(item) for item in node.value]
+                return result
+            return self.scalar(node)
+        finally:
+            self.open.discard(id(node))
+
+    def _enter(self, node: yaml.Node, depth: int) -> None:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _Refused("yaml-too-large", self.line(node), limit=MAX_VALUES)
+        if depth > MAX_DEPTH:
+            raise _Refused("yaml-too-deep", self.line(node), limit=MAX_DEPTH)
+        if id(node) in self.open:
+            raise _Refused("yaml-recursive", self.line(node))
+        if node.tag not in _TAGS:
+            raise _Refused("yaml-tag", self.line(node), tag=node.tag)
+        if not isinstance(node, yaml.ScalarNode):
+            self.open.add(id(node))
 
     def scalar(self, node: yaml.Node) -> Any:
         try:
             return self.loader.construct_object(node, deep=True)
-        except ValueError:
-            # 2026-13-01 looks like a date to YAML but is none; keep the text, so that the
-            # field check can say which key holds a bad date, on its own line.
+        except (ValueError, KeyError, OverflowError, yaml.YAMLError):
+            # 2026-13-01 looks like a date to YAML but is none, "!!bool maybe" is no bool: keep
+            # the text, so that the field check can say which key holds a bad value, on its own line.
             return node.value
 
-    def mapping(self, node: yaml.MappingNode) -> YamlMap:
-        self.loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
+    def mapping(self, node: yaml.MappingNode, depth: int) -> YamlMap:
         result = _empty_map()
         result.line = self.line(node)
-        for key_node, value_node in node.value:
-            key = str(self.scalar(key_node))
+        explicit, merged = self._pairs(node, depth)
+        for key_node, value_node in explicit:
+            key = self._key(key_node)
             if key in result:
                 # YAML itself lets the last one win silently; an author nearly always meant one.
                 self.report.error(self.location.at(self.line(key_node)), "duplicate-key", key=key, other_line=result.key_lines[key])
-            result[key] = self.value(value_node)
-            result.key_lines[key] = self.line(key_node)
-            if isinstance(value_node, yaml.ScalarNode):
-                result.raw[key] = value_node.value
+            self._set(result, key, key_node, value_node, depth)
+        for key_node, value_node in merged:
+            if (key := self._key(key_node)) not in result:  # written keys win over merged ones (<<)
+                self._set(result, key, key_node, value_node, depth)
         return result
+
+    def _set(self, result: YamlMap, key: str, key_node: yaml.Node, value_node: yaml.Node, depth: int) -> None:
+        result[key] = self.value(value_node, depth + 1)
+        result.key_lines[key] = self.line(key_node)
+        if isinstance(value_node, yaml.ScalarNode):
+            result.raw[key] = value_node.value
+
+    def _key(self, node: yaml.Node) -> str:
+        if not isinstance(node, yaml.ScalarNode):
+            raise _Refused("yaml-complex-key", self.line(node))
+        return str(self.scalar(node))
+
+    def _pairs(self, node: yaml.MappingNode, depth: int) -> tuple[_Pairs, _Pairs]:
+        """The key-value pairs written in ``node``, and those merged into it with ``<<``, earlier merges first."""
+        explicit: _Pairs = []
+        merged: _Pairs = []
+        for key_node, value_node in node.value:
+            if key_node.tag != _MERGE_TAG:
+                explicit.append((key_node, value_node))
+                continue
+            merges = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            for source in merges:
+                if not isinstance(source, yaml.MappingNode):
+                    raise _Refused("yaml-bad-merge", self.line(source))
+                self._enter(source, depth + 1)
+                source_explicit, source_merged = self._pairs(source, depth + 1)
+                self.open.discard(id(source))
+                self.budget -= len(source_explicit) + len(source_merged)
+                merged += source_explicit + source_merged
+        return explicit, merged

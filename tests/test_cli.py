@@ -93,7 +93,7 @@ def test_a_bad_source_date_epoch_is_a_warning_not_silence(tmp_path: Path) -> Non
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
         "SOURCE_DATE_EPOCH: waarschuwing: de omgevingsvariabele SOURCE_DATE_EPOCH is '2026-11-01', geen aantal seconden "
-        f"sinds 1970; de bouwdatum is daarom vandaag ({today}) [bad-source-date-epoch]"
+        f"sinds 1970 (tot en met het jaar 9898); de bouwdatum is daarom vandaag ({today}) [bad-source-date-epoch]"
     ]
 
 
@@ -108,3 +108,12 @@ def test_build_with_a_site_url_gives_the_feed_absolute_links(tmp_path: Path) -> 
     feed = (project / "out/verbeteropdrachten/feed.xml").read_text(encoding="utf-8")
     assert '<link rel="alternate" type="text/html" href="https://intranet.example.nl/wgo/verbeteropdrachten/sneller/" />' in feed
     assert run(project, "build", "content", "--out", "out", "--site-url", "javascript:alert(1)").returncode == 2
+
+
+def test_build_out_that_is_a_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    project = content_tree(tmp_path)
+    (project / "notes.txt").write_text("mine", encoding="utf-8")
+    result = run(project, "build", "content", "--out", "notes.txt")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"python -m generator: error: --out {project / 'notes.txt'} is a file; choose a folder"]
+    assert (project / "notes.txt").read_text(encoding="utf-8") == "mine"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..diagnostics import Report
 from ..model import Content
-from .folders import read_attachments, read_page_files, read_pages
+from .folders import read_attachments, read_pages
 from .formats import read_formats
 from .improvements import read_improvements
 from .organisation import read_organisation
@@ -18,17 +18,19 @@ from .work_processes import read_work_processes
 def read_content(root: Path, report: Report) -> Content:
     """Read everything under ``root``; problems go to ``report``, never raised."""
     organisation = read_organisation(root, report)
+    attachments = read_attachments(root, report)
+    pages, page_files = read_pages(root, report)
     return Content(
         root=root,
         organisation=organisation,
         formats=read_formats(root, organisation, report),
         work_processes=read_work_processes(root, organisation, report),
-        sources=read_sources(root, organisation, report),
+        sources=read_sources(root, organisation, attachments, report),
         people=read_people(root, organisation, report),
         signoffs=read_signoffs(root, organisation, report),
         planning=read_planning(root, organisation, report),
         improvements=read_improvements(root, report),
-        pages=read_pages(root, report),
-        attachments=read_attachments(root),
-        page_files=read_page_files(root),
+        pages=pages,
+        attachments=attachments,
+        page_files=page_files,
     )

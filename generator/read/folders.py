@@ -7,24 +7,27 @@ from pathlib import Path
 
 from ..diagnostics import Location, Report, display_path
 from ..fields import Checked, Schema, check_mapping, example_id, is_id
+from ..files import Kind, check_folder, list_folder, read_text, refuse, walk_files
 from ..model import FreePage
-from ..yamlfile import MarkdownFile, load_markdown_file, read_text
+from ..yamlfile import MarkdownFile, load_markdown_file
 
 ORGANISATION_FILE = "organisation.yml"
+ATTACHMENTS = "files"  # the folder under sources/ whose files are published
 
 
 def location_of(path: Path) -> Location:
     return Location(path=display_path(path))
 
 
-def object_files(folder: Path, suffix: str, report: Report) -> Iterator[tuple[str, Path, Location]]:
+def object_files(folder: Path, suffix: str, report: Report, *, required: bool = True) -> Iterator[tuple[str, Path, Location]]:
     """Each ``<id><suffix>`` file in ``folder`` (sorted), reporting names that are no valid id."""
-    if not folder.is_dir():
-        report.error(location_of(folder), "missing-folder", folder=display_path(folder))
+    if not check_folder(folder, report, required=required):
         return
-    for path in sorted(folder.iterdir()):
-        location = location_of(path)
-        if path.is_dir() or path.name.startswith("."):
+    for entry in list_folder(folder, report):
+        path, location = entry.path, location_of(entry.path)
+        if entry.kind is Kind.FOLDER:
+            if path.suffix == suffix:  # sources/x.md/ would otherwise vanish without a word
+                refuse(Kind.FOLDER, Kind.FILE, location, report)
             continue
         if path.suffix != suffix:
             report.warning(location, "ignored-file", expected=suffix)
@@ -35,13 +38,13 @@ def object_files(folder: Path, suffix: str, report: Report) -> Iterator[tuple[st
         yield path.stem, path, location
 
 
-def markdown_objects(folder: Path, schema: Schema, report: Report) -> Iterator[tuple[str, MarkdownFile, Checked]]:
+def markdown_objects(folder: Path, schema: Schema, report: Report, *, required: bool = True) -> Iterator[tuple[str, MarkdownFile, Checked]]:
     """Each ``<id>.md`` in ``folder`` whose front matter could be read: its id, the file and the checked keys.
 
     A file that cannot be read at all is reported and marked unreadable, so that references
     to its id are not reported a second time.
     """
-    for object_id, path, location in object_files(folder, ".md", report):
+    for object_id, path, location in object_files(folder, ".md", report, required=required):
         document = load_markdown_file(path, location, report)
         checked = document and check_mapping(document.meta, schema, location, report)
         if not document or not checked:
@@ -50,32 +53,25 @@ def markdown_objects(folder: Path, schema: Schema, report: Report) -> Iterator[t
         yield object_id, document, checked
 
 
-def read_pages(root: Path, report: Report) -> tuple[FreePage, ...]:
-    """The free pages under ``pages/`` (optional), published as they are."""
+def read_pages(root: Path, report: Report) -> tuple[tuple[FreePage, ...], tuple[str, ...]]:
+    """The free pages under ``pages/`` (optional), published as they are, and the other files there
+    (images, PDFs), relative to ``pages/``."""
     folder = root / "pages"
-    if not folder.is_dir():
+    if not check_folder(folder, report, required=False):
+        return (), ()
+    pages, others = [], []
+    for path in walk_files(folder, report):
+        name = path.relative_to(folder).as_posix()
+        if path.suffix != ".md":
+            others.append(name)
+        elif (text := read_text(path, location_of(path), report)) is not None:
+            pages.append(FreePage(path=name, text=text, location=location_of(path)))
+    return tuple(pages), tuple(others)
+
+
+def read_attachments(root: Path, report: Report) -> tuple[str, ...]:
+    """The regular files under ``sources/files/``, as paths relative to ``sources/`` (``files/sop.pdf``)."""
+    folder = root / "sources" / ATTACHMENTS
+    if not check_folder(folder, report, required=False):
         return ()
-    pages = []
-    for path in sorted(folder.rglob("*.md")):
-        location = location_of(path)
-        text = read_text(path, location, report)
-        if text is not None:
-            pages.append(FreePage(path=path.relative_to(folder).as_posix(), text=text, location=location))
-    return tuple(pages)
-
-
-def read_attachments(root: Path) -> tuple[str, ...]:
-    """Files under ``sources/files/``, as paths relative to ``sources/``."""
-    return tuple(f"files/{name}" for name in _plain_files(root / "sources" / "files"))
-
-
-def read_page_files(root: Path) -> tuple[str, ...]:
-    """Files under ``pages/`` other than Markdown (images, PDFs), relative to ``pages/``."""
-    return tuple(name for name in _plain_files(root / "pages") if not name.endswith(".md"))
-
-
-def _plain_files(folder: Path) -> list[str]:
-    if not folder.is_dir():
-        return []
-    found = (p for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.startswith("."))
-    return [p.relative_to(folder).as_posix() for p in found]
+    return tuple(path.relative_to(folder.parent).as_posix() for path in walk_files(folder, report))

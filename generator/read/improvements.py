@@ -28,11 +28,8 @@ SCHEMA = {
 
 def read_improvements(root: Path, report: Report) -> dict[str, Improvement]:
     """Every write-up under ``improvements/`` (the folder is optional: an organisation may have none yet)."""
-    folder = root / FOLDER
-    if not folder.is_dir():
-        return {}
     improvements = {}
-    for improvement_id, document, checked in markdown_objects(folder, SCHEMA, report):
+    for improvement_id, document, checked in markdown_objects(root / FOLDER, SCHEMA, report, required=False):
         if checked.get("status") == "done" and document.meta.get("finished") is None:
             report.error(checked.at("status"), "finished-missing")
         # Made even when a value was wrong (reported above), so that its references are still checked.

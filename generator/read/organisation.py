@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..catalogue import LANGUAGES, Catalogue
+from ..dates import MAX_MONTHS
 from ..diagnostics import Location, Report
 from ..fields import Checked, Field, check_mapping
+from ..files import exists
 from ..model import DEFAULT_REVIEW_MONTHS, Coverage, Level, Organisation, Team
 from ..yamlfile import load_yaml_file
 from .folders import ORGANISATION_FILE, location_of
@@ -28,7 +30,7 @@ SCHEMA = {
     "teams": Field(kind="maps", schema=TEAM, item="item.team"),
     "coverage": Field(kind="map", schema=COVERAGE),
     "improvement_level": Field(kind="int"),
-    "source_review_months": Field(kind="int", minimum=1),
+    "source_review_months": Field(kind="int", minimum=1, maximum=MAX_MONTHS),
     "personal_data": Field(kind="bool"),
 }
 
@@ -37,7 +39,7 @@ def read_organisation(root: Path, report: Report) -> Organisation:
     """The organisation; when the file is missing or broken, a default one so that reading goes on."""
     path = root / ORGANISATION_FILE
     location = location_of(path)
-    if not path.is_file():
+    if not exists(path):
         report.error(location, "missing-file", file=location.path)
         return _organisation(None, location, report)
     data = load_yaml_file(path, location, report)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..dates import MAX_MONTHS
 from ..diagnostics import Report
 from ..fields import Checked, Field
 from ..model import KINDS, Criterion, Organisation, WorkProcess
@@ -21,7 +22,7 @@ CRITERION = {
 SCHEMA = {
     "title": Field(kind="text", required=True),
     "code": Field(kind="text"),
-    "valid_months": Field(kind="int", minimum=1),
+    "valid_months": Field(kind="int", minimum=1, maximum=MAX_MONTHS),
     "criteria": Field(kind="maps", schema=CRITERION, item="item.criterion"),
     "retired": Field(kind="bool"),
 }
