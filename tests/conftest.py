@@ -50,3 +50,20 @@ def with_site_config(project: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "theme", project / "theme", dirs_exist_ok=True)
     return project
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("fuzz", "mutation fuzzing of the example content (tests/test_fuzz.py)")
+    group.addoption("--fuzz-runs", type=int, default=None, help="number of mutated content trees (default: FUZZ_RUNS or 200)")
+    group.addoption("--fuzz-seed", type=int, default=None, help="seed of the first run; run i uses seed + i (default: FUZZ_SEED or 0)")
+
+
+@pytest.fixture
+def fuzz_plan(request: pytest.FixtureRequest) -> tuple[int, int]:
+    """(runs, first seed) of the fuzz test: the option, else the environment variable, else the default."""
+    runs = request.config.getoption("--fuzz-runs")
+    seed = request.config.getoption("--fuzz-seed")
+    return (
+        int(os.environ.get("FUZZ_RUNS", "200")) if runs is None else runs,
+        int(os.environ.get("FUZZ_SEED", "0")) if seed is None else seed,
+    )
