@@ -164,7 +164,7 @@ class Person:
     location: Location
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)  # slots: a history can hold a million of them
 class Signoff:
     person: str
     work_process: str

@@ -11,6 +11,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..dates import add_months, months_before
 from ..model import Criterion, Improvement, Signoff, WorkProcess
@@ -40,24 +41,31 @@ class Standing:
 
 
 NOT_TRAINED = Standing(level=0, assessment=None)
+_in_file_order = attrgetter("date", "order")  # of two sign-offs on one day, the later row wins
 EXPIRY_WARNING_DAYS = 90  # a level whose evidence stops counting within this many days is marked
 
 
 def counts(signoff: Signoff, work_process: WorkProcess, build_date: dt.date) -> bool:
     """A sign-off counts unless the work process has ``valid_months`` and it is older than that."""
+    return signoff.date >= counted_since(work_process, build_date)
+
+
+def counted_since(work_process: WorkProcess, build_date: dt.date) -> dt.date:
+    """The date from which sign-offs on ``work_process`` count (see ``counts``)."""
     if work_process.valid_months is None:
-        return True
-    return signoff.date >= months_before(build_date, work_process.valid_months)
+        return dt.date.min
+    return months_before(build_date, work_process.valid_months)
 
 
 def standing(signoffs: Iterable[Signoff], work_process: WorkProcess, max_level: int, build_date: dt.date) -> Standing:
     """The level of one person on one work process, from that person's sign-offs on it."""
-    counted = [s for s in signoffs if counts(s, work_process, build_date)]
+    since_counted = counted_since(work_process, build_date)  # once, not per sign-off: a history can be long
+    counted = [s for s in signoffs if s.date >= since_counted]
     assessments = [s for s in counted if s.level is not None]
-    assessment = max(assessments, key=lambda s: (s.date, s.order), default=None)
+    assessment = max(assessments, key=_in_file_order, default=None)
     since = assessment.date if assessment else dt.date.min
     evidence: dict[str, Signoff] = {}
-    for signoff in sorted((s for s in counted if s.criterion and s.date >= since), key=lambda s: (s.date, s.order)):
+    for signoff in sorted((s for s in counted if s.criterion and s.date >= since), key=_in_file_order):
         evidence[signoff.criterion or ""] = signoff
     base = (assessment.level or 0) if assessment else 0
     level = base

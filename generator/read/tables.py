@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from ..diagnostics import Report
 from ..fields import example_id, is_id
 from ..model import Organisation, Person, PlannedTraining, Signoff
 from .folders import location_of
-from .levels import level_on_scale
+from .levels import written_level
 
 PEOPLE = ("id", "name", "team", "format", "target_level", "active")
 SIGNOFFS = ("person", "work_process", "criterion", "level", "date", "assessor", "note")
@@ -71,8 +72,12 @@ def read_planning(root: Path, organisation: Organisation, report: Report) -> tup
 
 
 def _rows(path: Path, columns: tuple[str, ...], report: Report) -> Iterator[Row]:
-    """The rows of an optional table: a missing file is simply an empty table."""
-    if path.is_file():
+    """The rows of an optional table: a missing file is simply an empty table.
+
+    Anything else at the path (a folder, a link, a pipe) goes to the reader, which refuses
+    it with a message: taken as absent, it would only bring an error for every id it defines.
+    """
+    if os.path.lexists(path):
         yield from read_rows(path, location_of(path), columns, report)
 
 
@@ -125,10 +130,10 @@ class _Cells:
         if not value:
             self._missing(column, required)
             return None
-        if not value.isdigit():
+        if not (value.isascii() and value.isdigit()):  # isdigit() alone takes '²', which int() refuses
             self._error("bad-number", key=column, value=value)
             return None
-        level = level_on_scale(int(value), self.row.location, self.organisation, self.report)
+        level = written_level(value, self.row.location, self.organisation, self.report)
         self.ok = self.ok and level is not None
         return level
 
