@@ -54,7 +54,7 @@ def with_site_config(project: Path) -> Path:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("fuzz", "mutation fuzzing of the example content (tests/test_fuzz.py)")
-    group.addoption("--fuzz-runs", type=int, default=None, help="number of mutated content trees (default: FUZZ_RUNS or 200)")
+    group.addoption("--fuzz-runs", type=int, default=None, help="number of mutated content trees (default: FUZZ_RUNS or 600)")
     group.addoption("--fuzz-seed", type=int, default=None, help="seed of the first run; run i uses seed + i (default: FUZZ_SEED or 0)")
 
 
@@ -64,6 +64,6 @@ def fuzz_plan(request: pytest.FixtureRequest) -> tuple[int, int]:
     runs = request.config.getoption("--fuzz-runs")
     seed = request.config.getoption("--fuzz-seed")
     return (
-        int(os.environ.get("FUZZ_RUNS", "200")) if runs is None else runs,
+        int(os.environ.get("FUZZ_RUNS", "600")) if runs is None else runs,
         int(os.environ.get("FUZZ_SEED", "0")) if seed is None else seed,
     )

@@ -95,13 +95,18 @@ def _is_regular(path: Path) -> bool:
 
 def make_tree(run_dir: Path) -> Tree:
     """A fresh copy of the example content; about 60 small files, so a plain copy is cheap enough."""
-    shutil.copytree(EXAMPLE, run_dir / "content")
+    shutil.copytree(EXAMPLE, run_dir / "content", copy_function=shutil.copyfile)  # no metadata: faster
     (run_dir / "outside").mkdir()
     return Tree(content=run_dir / "content", outside=run_dir / "outside")
 
 
 def remove_tree(run_dir: Path) -> None:
     """Remove a run's folder, also after chmod 000 (give the permissions back first)."""
+    try:
+        shutil.rmtree(run_dir)
+        return
+    except OSError:
+        pass  # a folder made unreadable: the walk below makes it readable again
     for folder, dirs, names in os.walk(run_dir):
         for name in dirs + names:
             path = Path(folder) / name
@@ -152,15 +157,23 @@ def edit_key_line(rng: random.Random, tree: Tree, edit: Callable[[re.Match[str]]
     path = rng.choice(files)
     before, text, after = read_yaml_part(path)
     lines = text.splitlines()
-    candidates = key_lines(text)
-    if not candidates:
+    by_key: dict[str, list[int]] = {}
+    for i in key_lines(text):
+        by_key.setdefault(_key_of(lines[i]), []).append(i)
+    if not by_key:
         return None
-    index = rng.choice(candidates)
+    # A key name first, then one of its lines: else the criteria's keys would take nearly every pick.
+    index = rng.choice(by_key[rng.choice(sorted(by_key))])
     match = KEY_LINE.match(lines[index])
     assert match
     lines[index] = edit(match)
     write_yaml_part(path, before, "\n".join(lines) + "\n", after)
     return f"{tree.name(path)}:{index + 1 + before.count(chr(10))} -> {_short(lines[index])}"
+
+
+def _key_of(line: str) -> str:
+    match = KEY_LINE.match(line)
+    return match["key"] if match else ""
 
 
 def _short(text: str, limit: int = 100) -> str:
@@ -179,9 +192,11 @@ def with_yaml_data(rng: random.Random, tree: Tree, change: Callable[[random.Rand
     path = rng.choice(files)
     before, text, after = read_yaml_part(path)
     try:
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text)):
+            return None  # walking an alias bomb here would hang the harness, not the generator
         data = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return None  # already broken by an earlier mutation
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return None  # already broken by an earlier mutation (syntax, a 5,000-digit number, nesting)
     if not isinstance(data, dict | list) or not data:
         return None
     what = change(rng, data)
@@ -240,7 +255,7 @@ def delete_key(rng: random.Random, data: Any) -> str | None:
 
 STRANGE_STRINGS = [
     "", " ", "\x00", "files/\x00.pdf", "x" * 5000, "../../outside/x.pdf", "/etc/passwd", "files/../../../etc/passwd",
-    "javascript:alert(1)", "<b>&amp;</b> *x* [a](b)", "ploeg-9\n", "²", "\x1b[31mred", "ü", "-", "x\ny",
+    "javascript:alert(1)", "<b>&amp;</b> *x* [a](b)", "{{ 7 * 7 }}", "{% raw %}", "ploeg-9\n", "²", "\x1b[31mred", "ü", "-", "x\ny",
     "files/", "files/missing.pdf", "1e400", "NaN", "2026-02-30", "9999-12-31", "0000-00-00", "p-001,p-002",
 ]
 
@@ -347,6 +362,38 @@ def date_value(rng: random.Random, tree: Tree) -> str | None:
     return edit_key_line(rng, tree, lambda m: f"{m['indent']}{m['key']}: {date}")
 
 
+# Keys that the author guide knows but the example sets rarely or never, and values that test their limits.
+KNOWN_KEYS = [
+    "file", "url", "review_months", "source_review_months", "valid_months", "reviewed", "changed", "retired_on", "started",
+    "finished", "target_level", "improvement_level", "level", "id", "team", "owner", "status", "type", "kind", "language",
+    "personal_data", "site_url", "coverage", "levels", "teams", "sources", "work_processes", "co_authors", "tags", "author",
+]
+EDGE_LITERALS = [
+    "1000000", "100000", "-5", "0", '"files/\\0.pdf"', '"files/\\x00.pdf"', "files/" + "x" * 5000 + ".pdf", '"ploeg-9\\n"',
+    "9999-12-31", "0001-01-01", "javascript:alert(1)", "files/../../outside/x.pdf", "sop-opstarten-r101.md", "/etc/passwd",
+    "'{{ x }}'", "'{%'", "[]", "{}", "~", '"²"', '"\\e[31m"', "yes", "no", "3.5", "[1, 2]", "{a: 1}", "''",
+    "http://[::1", "mailto:", "data:text/html,x",
+]
+
+
+def edge_value(rng: random.Random, tree: Tree) -> str | None:
+    value = rng.choice(EDGE_LITERALS)
+    return edit_key_line(rng, tree, lambda m: f"{m['indent']}{m['key']}: {value}")
+
+
+def known_key(rng: random.Random, tree: Tree) -> str | None:
+    """A key the author guide names, added beside another key with an edge value."""
+    key, value = rng.choice(KNOWN_KEYS), rng.choice(EDGE_LITERALS)
+
+    def add(m: re.Match[str]) -> str:
+        # Before a plain key, so that a block value below it stays its own; after the first key of a list item.
+        if "-" in m["indent"]:
+            return f"{m[0]}\n{' ' * len(m['indent'])}{key}: {value}"
+        return f"{m['indent']}{key}: {value}\n{m[0]}"
+
+    return edit_key_line(rng, tree, add)
+
+
 def yaml_syntax(rng: random.Random, tree: Tree) -> str | None:
     junk = rng.choice(["{", "[", "'", '"', ": :", "- - -", "\t", "key: value: x", "@x", "`x", "%YAML 9.9", "---", "...", "|", ">-"])
     return edit_key_line(rng, tree, lambda m: f"{m[0]}{junk}")
@@ -417,6 +464,50 @@ def line_endings(rng: random.Random, tree: Tree) -> str | None:
     ending = rng.choice(["\r\n", "\r"])
     path.write_bytes(_read(path).replace("\n", ending).encode())
     return f"{tree.name(path)}: line endings {ending!r}"
+
+
+BODY_SNIPPETS = [
+    "{{ 7 * 7 }}", "{% if x %}", "{# x", "{%", "<script>alert(1)</script>", "[x](../../outside/secret.txt)",
+    "![x](files/missing.png)", "![x](../organisation.yml)", "[x](files/%00.pdf)", "[x](javascript:alert(1))", "<!-- ",
+    "```", "####### x", "!!! note", "[x]: <javascript:1>", "[[x]]", "<a href='x", "\\", "&#0;", "![x](/etc/passwd)",
+    "[x](files/loto-vergrendelkaart.pdf#p=1?x)", "# " + "x" * 10_000,
+]
+
+
+def markdown_body(rng: random.Random, tree: Tree) -> str | None:
+    """Markdown, Jinja and HTML syntax in the body of a page or a source."""
+    files = tree.files(".md")
+    if not files:
+        return None
+    path = rng.choice(files)
+    text = _read(path)
+    match = FRONT_MATTER.match(text)
+    start = len(text) - len(match[4]) if match else 0
+    at = rng.randint(start, len(text))
+    snippet = rng.choice(BODY_SNIPPETS)
+    path.write_text(text[:at] + snippet + text[at:], encoding="utf-8")
+    return f"{tree.name(path)}: {_short(snippet)} at character {at}"
+
+
+def huge_file(rng: random.Random, tree: Tree) -> str | None:
+    """A YAML or Markdown file past the 20 MB that the generator reads at most: refused with a message, not read.
+
+    Not CSV: its cap is 200 MB, and how fast a large CSV file is read is a benchmark's question.
+    """
+    files = tree.files(".yml", ".md")
+    if not files:
+        return None
+    path = rng.choice(files)
+    line = "x" * 99 + "\n" if path.suffix == ".md" else "\n"  # an empty line is harmless in YAML
+    with path.open("a", encoding="utf-8") as file:
+        file.write(line * (21 * 1024**2 // len(line)))
+    return f"{tree.name(path)}: grown past 21 MB"
+
+
+def front_matter_fence(rng: random.Random, tree: Tree) -> str | None:
+    """An indented ``---`` inside the front matter, which must not end it early."""
+    fence = rng.choice(["  ---", "---", "    --- ", "..."])
+    return edit_key_line(rng, tree, lambda m: f"{m['indent']}{m['key']}: |\n{' ' * (len(m['indent']) + 2)}x\n{fence}\n")
 
 
 # --- CSV ----------------------------------------------------------------------------------------
@@ -681,11 +772,16 @@ MUTATIONS: dict[str, Mutation] = {
     "big-number": number_value,
     "date": date_value,
     "yaml-syntax": yaml_syntax,
+    "edge-value": edge_value,
+    "known-key": known_key,
     "latin-1": latin1,
     "bom": bom,
     "control-character": control_character,
     "truncate": truncate,
     "line-endings": line_endings,
+    "huge-file": huge_file,
+    "markdown-body": markdown_body,
+    "front-matter-fence": front_matter_fence,
     "csv-drop-column": csv_drop_column,
     "csv-duplicate-column": csv_duplicate_column,
     "csv-cell": csv_cell,
@@ -878,15 +974,17 @@ def _dead_outcome(dump: str, seconds: float, timeout: float) -> Outcome:
 
 @dataclass
 class Run:
-    seed: int
+    seed: int | None  # None for a replay of given mutations
     mutations: list[Applied]
     outcome: Outcome
     problem: str | None  # None when the run passed
 
     def report(self) -> str:
-        lines = [f"seed {self.seed}: {self.problem}", "  mutations:"]
+        lines = [f"{'replay' if self.seed is None else f'seed {self.seed}'}: {self.problem}", "  mutations:"]
         lines += [f"    {m}" for m in self.mutations]
-        lines.append(f"  reproduce: .venv/bin/python -m pytest tests/test_fuzz.py -k survives --fuzz-seed {self.seed} --fuzz-runs 1")
+        if self.seed is not None:
+            lines.append(f"  reproduce: .venv/bin/python -m pytest tests/test_fuzz.py -k survives --fuzz-seed {self.seed} --fuzz-runs 1")
+        lines.append("  replay: .venv/bin/python -m tests.fuzzing" + "".join(f" --mutation {m.name}#{m.seed}" for m in self.mutations))
         if self.outcome.detail:
             lines += ["  " + line for line in self.outcome.detail.rstrip().splitlines()[-25:]]
         return "\n".join(lines)
@@ -910,15 +1008,22 @@ def _under(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder + os.sep)
 
 
-def fuzz_run(seed: int, work_dir: Path, worker: Worker, timeout: float, only: list[tuple[str, int]] | None = None) -> Run:
+def fuzz_run(seed: int | None, work_dir: Path, worker: Worker, timeout: float, only: list[tuple[str, int]] | None = None) -> Run:
     """Mutate a fresh copy of the example (by ``seed``, or exactly the ``only`` mutations) and check generate() on it."""
-    run_dir = work_dir / f"run-{seed}-{threading.get_ident()}"
+    run_dir = work_dir / f"run-{'replay' if seed is None else seed}-{threading.get_ident()}"
     run_dir.mkdir()
     try:
         tree = make_tree(run_dir)
-        mutations = mutate(seed, tree) if only is None else [a for n, s in only if (a := apply(n, s, tree)) is not None]
+        if only is not None:
+            mutations = [a for n, s in only if (a := apply(n, s, tree)) is not None]
+        else:
+            assert seed is not None, "a run is either seeded or given its mutations"
+            mutations = mutate(seed, tree)
         outcome = worker.generate(run_dir, timeout)
         return Run(seed, mutations, outcome, check(outcome, run_dir))
+    except Exception as error:
+        error.add_note(f"in the fuzz harness itself, run with seed {seed}")
+        raise
     finally:
         remove_tree(run_dir)
 
@@ -958,7 +1063,7 @@ def fuzz(seeds: list[int], work_dir: Path, timeout: float, jobs: int, stop_after
 def minimal(run: Run, work_dir: Path, worker: Worker, timeout: float) -> str:
     """The first single mutation of a failing run that fails the same way on its own, if any."""
     for mutation in run.mutations:
-        again = fuzz_run(run.seed, work_dir, worker, timeout, only=[(mutation.name, mutation.seed)])
+        again = fuzz_run(None, work_dir, worker, timeout, only=[(mutation.name, mutation.seed)])
         if same_bug(again.problem) == same_bug(run.problem):
             return str(mutation)
     return "all of: " + " + ".join(str(m) for m in run.mutations)
@@ -971,11 +1076,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=int(os.environ.get("FUZZ_SEED", "1")))
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--timeout", type=float, default=30.0)
+    parser.add_argument("--mutation", action="append", metavar="NAME#SEED", help="apply exactly these (repeatable), one run")
     args = parser.parse_args(argv)
     if args.worker:
         serve_requests()
         return 0
+    if args.mutation:
+        return replay([(name, int(seed)) for name, _, seed in (m.partition("#") for m in args.mutation)], args.timeout)
     return long_run(args.seed, args.runs, args.jobs, args.timeout)
+
+
+def replay(mutations: list[tuple[str, int]], timeout: float) -> int:
+    """One run with exactly the given mutations, as a failure report prints them (``tag#123``)."""
+    with tempfile.TemporaryDirectory(prefix="fuzz-") as tmp:
+        worker = Worker(Path(tmp))
+        try:
+            run = fuzz_run(None, Path(tmp), worker, timeout, only=mutations)
+        finally:
+            worker.close()
+    print(run.report() if run.problem else "passed: " + " + ".join(map(str, run.mutations)))
+    return 1 if run.problem else 0
 
 
 def long_run(seed: int, runs: int, jobs: int, timeout: float) -> int:

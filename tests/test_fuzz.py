@@ -85,9 +85,9 @@ def test_every_mutation_applies_to_the_example_and_is_reproducible(tmp_path: Pat
     if os.geteuid() == 0:
         names.remove("unreadable")  # chmod 000 means nothing to root
     for name in names:
-        seeds = [random.Random(name).randrange(2**32) + i for i in range(3)]
+        seeds = [random.Random(name).randrange(2**32) + i for i in range(2)]
         applied = [_applied(tmp_path, name, seed) for seed in seeds]
-        assert any(applied), f"{name} applied to none of 3 fresh trees"
+        assert any(applied), f"{name} applied to none of 2 fresh trees"
         assert applied == [_applied(tmp_path, name, seed) for seed in seeds], name
 
 
