@@ -18,13 +18,18 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import Location, Report
 from .fields import hint
 from .yamlfile import read_text
+
+if TYPE_CHECKING:
+    import _csv
 
 # The largest CSV file read, in bytes. A sign-off row takes 60–120 bytes, so this holds
 # some two million rows; reading one million takes about a third of a gigabyte.
@@ -36,45 +41,77 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 class Row:
-    """One data row: its cells by column name (stripped), where it stands, and its position."""
+    """One data row: where it starts, its position, and its cells (stripped) in the order of the columns asked for."""
 
     # A plain slotted class: a sign-off file has hundreds of thousands of rows.
-    __slots__ = ("location", "order", "values")
+    __slots__ = ("cells", "location", "order")
 
-    def __init__(self, location: Location, values: dict[str, str], order: int) -> None:
-        self.location, self.values, self.order = location, values, order
-
-    def __getitem__(self, column: str) -> str:
-        return self.values.get(column, "")
+    def __init__(self, location: Location, cells: tuple[str, ...], order: int) -> None:
+        self.location, self.cells, self.order = location, cells, order
 
 
 def read_rows(path: Path, location: Location, columns: tuple[str, ...], report: Report) -> Iterator[Row]:
-    """The data rows of a CSV file whose header must name ``columns`` (in any order)."""
-    text = read_text(path, location, report, limit=CSV_LIMIT)
+    """The data rows of a CSV file whose header must name ``columns`` (in any order); the file is read now.
+
+    The reader is strict: a lenient one takes an unclosed quote as a cell that runs to the
+    end of the file, and silently drops every row after it. A record the csv module refuses
+    is reported on the line it starts on, and ends the file: what follows it cannot be
+    trusted to start a row.
+    """
+    text = _table_text(path, location, columns, report)
     if text is None:
-        return
-    if not text.strip():
-        report.unreadable_file(location.at(1), "csv-empty", expected=",".join(columns))
-        return
-    if (nul := text.find("\0")) >= 0:  # the csv module refuses it (before Python 3.13), an editor hides it
-        report.unreadable_file(location.at(text.count("\n", 0, nul) + 1), "control-character", character="U+0000")
-        return
-    records = _records(text, location, report)
-    header = [name.strip() for name in next(records, (1, []))[1]]
+        return iter(())
+    reader = csv.reader(_lines(text), delimiter=_delimiter(text), strict=True)
+    try:
+        header = [name.strip() for name in next(reader, [])]
+    except csv.Error:
+        _refused(location.at(1), report)
+        return iter(())
     if not _header_ok(header, columns, location.at(1), report):
         report.unreadable.add(location.path)
-        return
+        return iter(())
+    position = {name: index for index, name in enumerate(header)}  # a column named twice: the last counts
+    in_column_order = itemgetter(*(position[name] for name in columns))  # a tuple: a table has several columns
+    return _data_rows(reader, len(header), in_column_order, location, report)
+
+
+def _data_rows(
+    reader: _csv.Reader, width: int, in_column_order: Callable[[list[str]], tuple[str, ...]], location: Location, report: Report,
+) -> Iterator[Row]:
     share: dict[str, str] = {}
-    for line, fields in records:
-        cells = list(map(str.strip, fields))
-        if not any(cells):
-            continue  # blank lines, e.g. at the end of an Excel export
-        row_location = Location(path=location.path, line=line)
-        if len(cells) != len(header):
-            report.error(row_location, "csv-columns", found=len(cells), expected=len(header))
-            continue
-        # The line doubles as the row's position: one int object for both.
-        yield Row(row_location, dict(zip(header, map(share.setdefault, cells, cells), strict=True)), line)
+    line = reader.line_num + 1  # where the next record starts
+    try:
+        for fields in reader:
+            start, line = line, reader.line_num + 1
+            row_location = Location(path=location.path, line=start)
+            cells = list(map(str.strip, fields))
+            if not any(cells):
+                continue  # blank lines, e.g. at the end of an Excel export
+            if len(cells) != width:
+                report.error(row_location, "csv-columns", found=len(cells), expected=width)
+                continue
+            # The line doubles as the row's position: one int object for both.
+            yield Row(row_location, in_column_order(list(map(share.setdefault, cells, cells))), start)
+    except csv.Error:
+        _refused(location.at(line), report)
+
+
+def _refused(location: Location, report: Report) -> None:
+    report.unreadable_file(location, "csv-syntax", limit=csv.field_size_limit())
+
+
+def _table_text(path: Path, location: Location, columns: tuple[str, ...], report: Report) -> str | None:
+    """The text of a CSV file, or None (reported) when it is unreadable, empty or holds a NUL."""
+    text = read_text(path, location, report, limit=CSV_LIMIT)
+    if text is None:
+        return None
+    if not text.strip():
+        report.unreadable_file(location.at(1), "csv-empty", expected=",".join(columns))
+        return None
+    if (nul := text.find("\0")) >= 0:  # the csv module refuses it (before Python 3.13), an editor hides it
+        report.unreadable_file(location.at(text.count("\n", 0, nul) + 1), "control-character", character="U+0000")
+        return None
+    return text
 
 
 def _delimiter(text: str) -> str:
@@ -89,27 +126,6 @@ def _lines(text: str) -> Iterator[str]:
         end = text.find("\n", start + _CHUNK) + 1 or len(text)  # a chunk ends after a newline, never inside CR LF
         yield from io.StringIO(text[start:end], newline="")
         start = end
-
-
-def _records(text: str, location: Location, report: Report) -> Iterator[tuple[int, list[str]]]:
-    """Each record with the line it starts on; a record the csv module refuses is reported and ends the file.
-
-    Strict, because the lenient reader takes an unclosed quote as a cell that runs to the
-    end of the file and silently drops every row after it. What follows a refused record
-    cannot be trusted to start a row, so the rest of the file is not read.
-    """
-    reader = csv.reader(_lines(text), delimiter=_delimiter(text), strict=True)
-    line = 1
-    while True:
-        try:
-            fields = next(reader)
-        except StopIteration:
-            return
-        except csv.Error:
-            report.unreadable_file(location.at(line), "csv-syntax", limit=csv.field_size_limit())
-            return
-        yield line, fields
-        line = reader.line_num + 1
 
 
 def _header_ok(header: list[str], columns: tuple[str, ...], location: Location, report: Report) -> bool:

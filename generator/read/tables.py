@@ -22,9 +22,11 @@ PLANNING = ("person", "work_process", "target_level", "due", "coach", "activity"
 def read_people(root: Path, organisation: Organisation, report: Report) -> dict[str, Person]:
     people: dict[str, Person] = {}
     for row in _rows(root / "people.csv", PEOPLE, report):
+        id_cell, name_cell, team_cell, format_cell, target_cell, active_cell = row.cells
         cells = _Cells(row, organisation, report)
-        person_id, name, team, format_id = cells.id("id"), cells.text("name"), cells.id("team"), cells.id("format")
-        target_level, active = cells.level("target_level", required=False), cells.yes_no("active")
+        person_id, name, team = cells.id("id", id_cell), cells.text("name", name_cell), cells.id("team", team_cell)
+        format_id, target_level = cells.id("format", format_cell), cells.level("target_level", target_cell, required=False)
+        active = cells.yes_no("active", active_cell)
         if person_id in people:
             report.error(row.location, "duplicate-person", id=person_id, other_line=people[person_id].location.line or 0)
             continue
@@ -39,20 +41,21 @@ def read_people(root: Path, organisation: Organisation, report: Report) -> dict[
 def read_signoffs(root: Path, organisation: Organisation, report: Report) -> tuple[Signoff, ...]:
     signoffs = []
     for row in _rows(root / "signoffs.csv", SIGNOFFS, report):
+        person_cell, wp_cell, criterion_cell, level_cell, date_cell, assessor_cell, note = row.cells
         cells = _Cells(row, organisation, report)
-        person, work_process, date, assessor = cells.id("person"), cells.id("work_process"), cells.date("date"), cells.id("assessor")
-        criterion, level = cells.id("criterion", required=False), cells.level("level", required=False)
-        signed_criterion, signed_level = row.values["criterion"], row.values["level"]
-        if signed_criterion and signed_level:
+        person, work_process, date = cells.id("person", person_cell), cells.id("work_process", wp_cell), cells.date("date", date_cell)
+        assessor, criterion = cells.id("assessor", assessor_cell), cells.id("criterion", criterion_cell, required=False)
+        level = cells.level("level", level_cell, required=False)
+        if criterion_cell and level_cell:
             report.error(row.location, "signoff-both")
             continue
-        if not signed_criterion and not signed_level:
+        if not criterion_cell and not level_cell:
             report.error(row.location, "signoff-neither")
             continue
         if cells.ok and person and work_process and date and assessor:
             signoffs.append(Signoff(
                 person=person, work_process=work_process, criterion=criterion, level=level, date=date,
-                assessor=assessor, note=row.values["note"], location=row.location, order=row.order,
+                assessor=assessor, note=note, location=row.location, order=row.order,
             ))
     return tuple(signoffs)
 
@@ -60,13 +63,15 @@ def read_signoffs(root: Path, organisation: Organisation, report: Report) -> tup
 def read_planning(root: Path, organisation: Organisation, report: Report) -> tuple[PlannedTraining, ...]:
     planning = []
     for row in _rows(root / "planning.csv", PLANNING, report):
+        person_cell, wp_cell, target_cell, due_cell, coach_cell, activity = row.cells
         cells = _Cells(row, organisation, report)
-        person, work_process, target_level = cells.id("person"), cells.id("work_process"), cells.level("target_level")
-        due, coach = cells.date("due"), cells.id("coach", required=False)
+        person, work_process = cells.id("person", person_cell), cells.id("work_process", wp_cell)
+        target_level, due = cells.level("target_level", target_cell), cells.date("due", due_cell)
+        coach = cells.id("coach", coach_cell, required=False)
         if cells.ok and person and work_process and target_level is not None and due:
             planning.append(PlannedTraining(
                 person=person, work_process=work_process, target_level=target_level, due=due,
-                coach=coach or "", activity=row["activity"], location=row.location,
+                coach=coach or "", activity=activity, location=row.location,
             ))
     return tuple(planning)
 
@@ -77,19 +82,18 @@ def _rows(path: Path, columns: tuple[str, ...], report: Report) -> Iterator[Row]
     Anything else at the path (a folder, a link, a pipe) goes to the reader, which refuses
     it with a message: taken as absent, it would only bring an error for every id it defines.
     """
-    if os.path.lexists(path):
-        yield from read_rows(path, location_of(path), columns, report)
+    return read_rows(path, location_of(path), columns, report) if os.path.lexists(path) else iter(())
 
 
 class _Cells:
-    """Typed access to one row's cells; every bad cell is reported and clears ``ok``.
+    """Typed cells of one row; every bad cell is reported (with its column) and clears ``ok``.
 
     Each method tries the common case (a good value) first and only then works out
     what is wrong: a sign-off table has hundreds of thousands of rows.
     """
 
     def __init__(self, row: Row, organisation: Organisation, report: Report) -> None:
-        self.row, self.values, self.organisation, self.report, self.ok = row, row.values, organisation, report, True
+        self.row, self.organisation, self.report, self.ok = row, organisation, report, True
 
     def _error(self, code: str, **params: str) -> None:
         self.report.error(self.row.location, code, **params)
@@ -99,14 +103,12 @@ class _Cells:
         if required:
             self._error("missing-value", key=column)
 
-    def text(self, column: str) -> str | None:
-        value = self.values[column]
+    def text(self, column: str, value: str) -> str | None:
         if not value:
             self._missing(column, True)
         return value or None
 
-    def id(self, column: str, *, required: bool = True) -> str | None:
-        value = self.values[column]
+    def id(self, column: str, value: str, *, required: bool = True) -> str | None:
         if value and is_id(value):
             return value
         if not value:
@@ -115,8 +117,7 @@ class _Cells:
             self._error("bad-id", key=column, value=value, example=example_id(value))
         return None
 
-    def date(self, column: str) -> dt.date | None:
-        value = self.values[column]
+    def date(self, column: str, value: str) -> dt.date | None:
         date = parse_date(value) if value else None
         if date is None:
             if not value:
@@ -125,8 +126,7 @@ class _Cells:
                 self._error("bad-date", key=column, value=value)
         return date
 
-    def level(self, column: str, *, required: bool = True) -> int | None:
-        value = self.values[column]
+    def level(self, column: str, value: str, *, required: bool = True) -> int | None:
         if not value:
             self._missing(column, required)
             return None
@@ -137,11 +137,10 @@ class _Cells:
         self.ok = self.ok and level is not None
         return level
 
-    def yes_no(self, column: str) -> bool | None:
-        value = self.values[column].lower()
-        if value in ("", "yes", "ja"):
+    def yes_no(self, column: str, value: str) -> bool | None:
+        if value.lower() in ("", "yes", "ja"):
             return True
-        if value in ("no", "nee"):
+        if value.lower() in ("no", "nee"):
             return False
-        self._error("bad-yes-no", key=column, value=self.values[column])
+        self._error("bad-yes-no", key=column, value=value)
         return None
