@@ -4,7 +4,8 @@ and every message names a file under the content folder.
 The mutations and the worker process are in ``fuzzing.py``. The default is a
 short run; ``--fuzz-runs N`` (or ``FUZZ_RUNS``) makes a longer one and
 ``--fuzz-seed S`` (or ``FUZZ_SEED``) other trees. Each failure prints its seed
-and mutations; ``--fuzz-seed <seed> --fuzz-runs 1`` runs that one tree again.
+and mutations; ``--fuzz-seed <seed> --fuzz-runs 1`` runs that one tree again, and
+``python -m tests.fuzzing --mutation name#seed`` replays single mutations.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ def test_generate_survives_mutated_content(fuzz_plan: tuple[int, int], tmp_path:
         assert run.mutations, f"seed {run.seed}: no mutation applied"
         if run.problem is not None:
             failing.append(run)
-    distinct = {fuzzing.same_bug(run.problem): run for run in failing}
+    distinct: dict[str | None, fuzzing.Run] = {}
+    for run in failing:
+        distinct.setdefault(fuzzing.same_bug(run.problem), run)  # the first run of each bug
     reports = "\n\n".join(run.report() for run in distinct.values())
     if failing:
         pytest.fail(
