@@ -30,14 +30,14 @@ def run(*command: str | Path, env: dict[str, str] | None = None) -> None:
 
 
 def ensure_venv() -> None:
-    """Create .venv and install the project with its test tools, again whenever pyproject.toml changes."""
+    """Create .venv and install the project with its test tools and Zensical, again whenever pyproject.toml changes."""
     if not (BIN / "python").exists():
         run(sys.executable, "-m", "venv", VENV)
     stamp = VENV / ".installed"
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if not stamp.exists() or stamp.read_text() != wanted:
         run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-        run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", ".[test]")
+        run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", ".[test,zensical]")
         stamp.write_text(wanted)
 
 

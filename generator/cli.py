@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from .dates import build_date
 from .diagnostics import Severity, printable
 from .generate import generate
 from .render.site import SiteAddress
 from .scaffold import FOLDERS, create
-from .writer import NAV_FILE, write_tree
+from .writer import CONFIG_FILE, engine_config, is_earlier_output, plugins, read_config, write_tree
 
 DEFAULT_CONTENT = Path("content")
 
@@ -21,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the content and print every problem")
     check.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
-    build = commands.add_parser("build", help="write the generated Markdown tree and nav.yml")
+    build = commands.add_parser("build", help="write the generated pages under docs/ and an mkdocs.yml with the navigation")
     build.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
     build.add_argument("--out", type=Path, required=True, help="folder to write (replaced entirely)")
     build.add_argument("--site-url", default="", help="the address the site will be served at, for absolute links in the feed")
@@ -37,16 +40,24 @@ def main(argv: list[str] | None = None) -> int:
         return _usage_error(problem)
     if args.command == "build" and args.site_url and not args.site_url.startswith(("https://", "http://")):
         return _usage_error(f"--site-url {args.site_url} must start with https:// or http://")
+    project: dict[str, Any] | None = None
+    if args.command == "build":
+        try:
+            project = _project_config(args.content)
+        except (OSError, ValueError, yaml.YAMLError) as error:
+            return _usage_error(f"{_config_path(args.content)} cannot be read: {error}")
     address = SiteAddress(url=args.site_url) if args.command == "build" else None
-    result = generate(args.content, address=address)
+    result = generate(args.content, address=address, template_dirs=_template_dirs(args.content, project))
     for line in result.catalogue.lines(result.report.in_file_order()):
         print(line)
     if result.site is None:
         print(result.catalogue("content-errors", count=len(result.report.of(Severity.ERROR))), file=sys.stderr)
         return 1
     if args.command == "build":
+        config = engine_config(result.site, project, name=result.content.organisation.name or "", language=result.catalogue.language,
+                               site_url=args.site_url, theme=(theme := _theme_dir(args.content, project)) is not None)
         try:
-            write_tree(result.site, args.out)
+            write_tree(result.site, args.out, config, theme)
         except OSError as error:
             return _usage_error(f"--out {args.out} cannot be written: {error.strerror or error}")
     return 0
@@ -76,6 +87,35 @@ def _unsafe_out(out: Path, content: Path) -> str | None:
         return f"--out {out} is a file; choose a folder"
     if out.is_relative_to(content) or content.is_relative_to(out):
         return f"--out {out} overlaps the content folder {content}; choose a folder outside it"
-    if out.is_dir() and any(out.iterdir()) and not (out / NAV_FILE).is_file():
+    if out.is_dir() and any(out.iterdir()) and not is_earlier_output(out):
         return f"--out {out} is a folder with other files in it; choose an empty folder or an earlier output of build"
     return None
+
+
+# The project around the content folder, as MkDocs sees it: the mkdocs.yml beside the content folder
+# gives the written folder the same theme, features and extensions, and its page templates.
+
+
+def _config_path(content: Path) -> Path:
+    return content.absolute().parent / CONFIG_FILE
+
+
+def _project_config(content: Path) -> dict[str, Any] | None:
+    path = _config_path(content)
+    return read_config(path) if path.is_file() else None
+
+
+def _theme_dir(content: Path, project: dict[str, Any] | None) -> Path | None:
+    theme = (project or {}).get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    folder = _config_path(content).parent / custom_dir if isinstance(custom_dir, str) else None
+    return folder if folder is not None and folder.is_dir() else None
+
+
+def _template_dirs(content: Path, project: dict[str, Any] | None) -> tuple[Path, ...]:
+    """The page templates the MkDocs plugin would use (its ``templates_dir``), so both builds render alike."""
+    for name, options in plugins(project or {}):
+        if name == "wgo":
+            folder = options.get("templates_dir") if isinstance(options, dict) else None
+            return (_config_path(content).parent / (folder if isinstance(folder, str) else "theme/pages"),)
+    return ()

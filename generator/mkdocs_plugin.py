@@ -2,6 +2,9 @@
 
 The generator's pages go to MkDocs as in-memory files, so nothing is written
 into the content folder and a rebuild cannot trigger itself under ``serve``.
+Pages the generator rendered to HTML skip MkDocs' Markdown conversion: their
+Markdown is replaced by nothing and their content by the generator's HTML, with
+the table of contents from the generator's headings.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 from mkdocs.config import config_options
@@ -16,14 +20,16 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
 
 from .dates import bad_source_date_epoch
 from .diagnostics import Severity
 from .generate import Result, error_site, generate
 from .render.escape import escape_html
-from .render.site import Site, SiteAddress
+from .render.site import Heading, Page, Site, SiteAddress
 from .writer import nav_config, page_source
 
 log = logging.getLogger("mkdocs.plugins.wgo")
@@ -41,6 +47,7 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         self.serving = False
         self.site: Site | None = None
         self.watched: list[Path] = []
+        self.html_pages: dict[str, Page] = {}  # by path: the pages the generator rendered to HTML
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -95,8 +102,23 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         assert self.site is not None
         kept = [f for f in files if f.generated_by or not _inside(f.abs_src_path, config.docs_dir)]
         generated = [File.generated(config, page.path, content=page_source(page)) for page in self.site.pages]
+        self.html_pages = {page.path: page for page in self.site.pages if page.html is not None}
         generated += [File.generated(config, file.path, content=file.read()) for file in self.site.files]
         return Files(kept + generated)
+
+    @event_priority(100)  # before other plugins look at the Markdown
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        """Nothing to convert for a page rendered to HTML (its front matter is read already)."""
+        return "" if page.file.src_uri in self.html_pages else markdown
+
+    @event_priority(100)  # before other plugins look at the content
+    def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        generated = self.html_pages.get(page.file.src_uri)
+        if generated is None or generated.html is None:
+            return html
+        page.toc = get_toc(toc_tokens(generated.headings))
+        page.present_anchor_ids = {heading.id for heading in generated.headings}
+        return generated.html
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         for folder in self.watched:
@@ -111,3 +133,16 @@ def _inside(path: str | None, folder: str) -> bool:
         return False
     path, folder = os.path.abspath(path), os.path.abspath(folder)
     return os.path.commonpath([path, folder]) == folder
+
+
+def toc_tokens(headings: tuple[Heading, ...]) -> list[Any]:
+    """Headings as Python-Markdown's toc extension nests them (``md.toc_tokens``), for MkDocs' ``get_toc``."""
+    root: list[Any] = []
+    stack: list[dict[str, Any]] = []
+    for heading in headings:
+        token = {"level": heading.level, "id": heading.id, "name": heading.html, "html": heading.html, "children": []}
+        while stack and stack[-1]["level"] >= heading.level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root

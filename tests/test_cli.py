@@ -43,8 +43,10 @@ def test_build_writes_a_markdown_tree_with_nav(tmp_path: Path) -> None:
     project = content_tree(tmp_path)
     result = run(project, "build", "content", "--out", "out")
     assert result.returncode == 0, result.stderr
-    out = project / "out"
-    nav = yaml.safe_load((out / "nav.yml").read_text(encoding="utf-8"))["nav"]
+    config = yaml.safe_load((project / "out/mkdocs.yml").read_text(encoding="utf-8"))  # the pages under docs/
+    assert (config["site_name"], config["docs_dir"], config["theme"]["language"]) == ("Testfabriek BV", "docs", "nl")
+    out = project / "out/docs"
+    nav = config["nav"]
     assert nav[0] == {"Start": "index.md"}
     for entry in nav:
         for target in _targets(entry):
@@ -76,6 +78,10 @@ def test_build_refuses_to_write_into_the_content_folder(tmp_path: Path) -> None:
     assert (project / "notes/keep.txt").read_text(encoding="utf-8") == "mine"
     assert run(project, "build", "content", "--out", "out").returncode == 0
     assert run(project, "build", "content", "--out", "out").returncode == 0  # an earlier output may be replaced
+    (project / "mine").mkdir()  # an engine's project of another kind is not
+    (project / "mine/mkdocs.yml").write_text("site_name: mine\n", encoding="utf-8")
+    assert run(project, "build", "content", "--out", "mine").returncode == 2
+    assert (project / "mine/mkdocs.yml").read_text(encoding="utf-8") == "site_name: mine\n"
 
 
 def test_build_with_errors_writes_nothing(tmp_path: Path) -> None:
@@ -105,7 +111,7 @@ def test_build_with_a_site_url_gives_the_feed_absolute_links(tmp_path: Path) -> 
         "finished: 2026-02-01\nwork_processes: [opstarten]\n---\nTekst.\n", encoding="utf-8")
     result = run(project, "build", "content", "--out", "out", "--site-url", "https://intranet.example.nl/wgo/")
     assert result.returncode == 0, result.stderr
-    feed = (project / "out/verbeteropdrachten/feed.xml").read_text(encoding="utf-8")
+    feed = (project / "out/docs/verbeteropdrachten/feed.xml").read_text(encoding="utf-8")
     assert '<link rel="alternate" type="text/html" href="https://intranet.example.nl/wgo/verbeteropdrachten/sneller/" />' in feed
     assert run(project, "build", "content", "--out", "out", "--site-url", "javascript:alert(1)").returncode == 2
 

@@ -80,7 +80,7 @@ def test_overdue_planned_training(tmp_path: Path) -> None:
     assert [(p.person, p.work_process, p.target_level) for p in overdue] == [("p-001", "opstarten", 2), ("p-002", "bewaken", 1)]
     site = generate(content, build_date=BUILD_DATE).site
     assert site is not None
-    planning = next(page.markdown for page in site.pages if page.path == "planning/index.md")
+    planning = next(page.html or "" for page in site.pages if page.path == "planning/index.md")
     assert "Bea de Boer" in planning and "Cor Claassen" not in planning
 
 

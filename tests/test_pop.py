@@ -1,4 +1,4 @@
-"""The POP page's Markdown: the criteria still to sign and the sign-off history, row by row.
+"""The POP page's HTML: the criteria still to sign and the sign-off history, row by row.
 
 The expected lines are written out by hand from the fixture below, the templates and the
 catalogue; they check the snippets that render whole lists and tables in one call.
@@ -45,44 +45,43 @@ def _pop_page(tmp_path: Path) -> str:
     (content / "signoffs.csv").write_text(SIGNOFFS, encoding="utf-8")
     result = generate(content, build_date=BUILD_DATE)
     assert result.site is not None, [str(m) for m in result.report.messages]
-    return next(page.markdown for page in result.site.pages if page.path == "pop/p-001.md")
+    return next(page.html or "" for page in result.site.pages if page.path == "pop/p-001.md")
 
 
-def _section(markdown: str, heading: str) -> str:
-    """The text from a ``## heading`` up to the next one."""
-    start = markdown.index(f"## {heading}\n")
-    end = markdown.find("\n## ", start + 1)
-    return markdown[start:] if end == -1 else markdown[start:end + 1]
+def _section(html: str, heading: str) -> str:
+    """The HTML from an ``<h2>`` with this text up to the next one."""
+    start = html.index(f">{heading}</h2>\n")
+    start = html.rindex("<h2", 0, start)
+    end = html.find("\n<h2 ", start + 1)
+    return html[start:] if end == -1 else html[start:end + 1]
 
 
 def test_next_steps_list_each_missing_criterion_with_its_sources(tmp_path: Path) -> None:
     # Opstarten is at level 2 (the target); Bewaken is at 0, its only sign-off being older than 12 months.
     assert _section(_pop_page(tmp_path), "Af te tekenen voor het volgende niveau") == (
-        "## Af te tekenen voor het volgende niveau\n"
-        "\n"
-        "### Bewaken → Niveau 1\n"
-        "\n"
-        '- Meldt afwijkingen direct <small class="wgo-id">bewaken-1-01</small>'
-        " — [Werkinstructie bewaken](../bronnen/wi-bewaken.md)\n"
-        "\n"
-        '- Kent de alarmgrenzen <small class="wgo-id">bewaken-1-02</small>\n'
-        "\n"
+        '<h2 id="af-te-tekenen-voor-het-volgende-niveau">Af te tekenen voor het volgende niveau</h2>\n'
+        '<h3 id="bewaken-niveau-1">Bewaken → Niveau 1</h3>\n'
+        "<ul>\n"
+        '<li>\n<p>Meldt afwijkingen direct <small class="wgo-id">bewaken-1-01</small>'
+        ' — <a href="../../bronnen/wi-bewaken/">Werkinstructie bewaken</a></p>\n</li>\n'
+        '<li>\n<p>Kent de alarmgrenzen <small class="wgo-id">bewaken-1-02</small></p>\n</li>\n'
+        "</ul>\n"
     )
 
 
 def test_history_lists_every_signoff_newest_first_and_flags_the_expired(tmp_path: Path) -> None:
-    history = _section(_pop_page(tmp_path), "Historie van aftekeningen").splitlines()
-    assert history[4:] == [
-        "| 01-10-2026 | [Opstarten](../werkprocessen/opstarten.md)"
-        ' | Start zelfstandig op <small class="wgo-id">opstarten-2-01</small>'
-        " | [Bea de Boer](p-002.md) | Eerste keer &#42;zelf&#42; |",
-        "| 02-03-2026 | [Opstarten](../werkprocessen/opstarten.md)"
-        ' | Benoemt de stappen <small class="wgo-id">opstarten-1-01</small> | [Bea de Boer](p-002.md) |  |',
-        "| 01-02-2026 | [Opstarten](../werkprocessen/opstarten.md)"
-        " | beoordeling hele werkproces: niveau 1 | [Bea de Boer](p-002.md) |  |",
-        '| 01-06-2025 <span class="wgo-flag wgo-expired">verlopen</span> | [Bewaken](../werkprocessen/bewaken.md)'
-        ' | Meldt afwijkingen direct <small class="wgo-id">bewaken-1-01</small>'
-        " | [Bea de Boer](p-002.md) | oude aftekening |",
+    history = _section(_pop_page(tmp_path), "Historie van aftekeningen")
+    rows = [" ".join(line for line in row.splitlines() if line.startswith("<td")) for row in history.split("<tr>\n")[2:]]
+    opstarten, bea = '<a href="../../werkprocessen/opstarten/">Opstarten</a>', '<a href="../p-002/">Bea de Boer</a>'
+    assert rows == [
+        f'<td>01-10-2026</td> <td>{opstarten}</td> <td>Start zelfstandig op <small class="wgo-id">opstarten-2-01</small></td>'
+        f" <td>{bea}</td> <td>Eerste keer *zelf*</td>",
+        f'<td>02-03-2026</td> <td>{opstarten}</td> <td>Benoemt de stappen <small class="wgo-id">opstarten-1-01</small></td>'
+        f" <td>{bea}</td> <td></td>",
+        f"<td>01-02-2026</td> <td>{opstarten}</td> <td>beoordeling hele werkproces: niveau 1</td> <td>{bea}</td> <td></td>",
+        '<td>01-06-2025 <span class="wgo-flag wgo-expired">verlopen</span></td>'
+        ' <td><a href="../../werkprocessen/bewaken/">Bewaken</a></td>'
+        f' <td>Meldt afwijkingen direct <small class="wgo-id">bewaken-1-01</small></td> <td>{bea}</td> <td>oude aftekening</td>',
     ]
 
 
@@ -100,9 +99,10 @@ def test_a_level_whose_evidence_expires_within_90_days_is_marked(tmp_path: Path)
         "p-002,bewaken,bewaken-1-02,,2026-03-01,p-002,\n", encoding="utf-8")
     result = generate(content, build_date=BUILD_DATE)
     assert result.site is not None
-    pages = {page.path: page.markdown for page in result.site.pages}
+    pages = {page.path: page.html or "" for page in result.site.pages}
     badge = '<span class="wgo-level wgo-level-1" title="Assistent">1</span>'
-    row = "| [Bewaken](../werkprocessen/bewaken.md) | {cell} | 2 | 1 |"
+    row = ('<td><a href="../../werkprocessen/bewaken/">Bewaken</a></td>\n<td style="text-align: center;">{cell}</td>\n'
+           '<td style="text-align: center;">2</td>\n<td style="text-align: center;">1</td>')
     assert row.format(cell=f'{badge} <span class="wgo-expiring" title="verloopt op 30-01-2027">!</span>') in pages["pop/p-001.md"]
     assert row.format(cell=badge) in pages["pop/p-002.md"]
     # The matrix marks the same cell.

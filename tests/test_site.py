@@ -281,12 +281,14 @@ def test_large_matrices_and_planning_are_split_per_team(tmp_path: Path, monkeypa
     site = generate(Path("content"), build_date=BUILD_DATE).site
     assert site is not None
     by_path = {page.path: page for page in site.pages}
-    index = by_path["matrix/operator.md"].markdown
-    assert "[Ploeg 1](operator/ploeg-1.md)" in index and "[Ploeg 2](operator/ploeg-2.md)" in index
-    assert "Ali Aydin" in by_path["matrix/operator/ploeg-1.md"].markdown
-    assert "Bea de Boer" not in by_path["matrix/operator/ploeg-1.md"].markdown
-    assert "[Ploeg 2](ploeg-2.md) | 1 | 1 |" in by_path["planning/index.md"].markdown
-    assert "verlopen" in by_path["planning/ploeg-2.md"].markdown
+    # Rendered to HTML, linking to served (directory) addresses.
+    index = by_path["matrix/operator.md"].html or ""
+    assert '<a href="ploeg-1/">Ploeg 1</a>' in index and '<a href="ploeg-2/">Ploeg 2</a>' in index
+    assert "Ali Aydin" in (by_path["matrix/operator/ploeg-1.md"].html or "")
+    assert "Bea de Boer" not in (by_path["matrix/operator/ploeg-1.md"].html or "")
+    assert ('<td><a href="ploeg-2/">Ploeg 2</a></td>\n<td style="text-align: center;">1</td>\n'
+            '<td style="text-align: center;">1</td>') in (by_path["planning/index.md"].html or "")
+    assert "verlopen" in (by_path["planning/ploeg-2.md"].html or "")
 
 
 def test_organisation_name_is_escaped_once(tmp_path: Path) -> None:
@@ -310,4 +312,5 @@ def test_every_page_that_depends_on_the_build_date_says_so() -> None:
     assert result.site is not None
     dated = [page for page in result.site.pages if page.path.startswith(DATED) and page.path != "formats/index.md"]
     assert {page.path.split("/")[0] + "/" for page in dated} == set(DATED)
-    assert [page.path for page in dated if "Stand per 01-11-2026\n{: .wgo-as-of }" not in page.markdown] == []
+    as_of = ("Stand per 01-11-2026\n{: .wgo-as-of }", '<p class="wgo-as-of">Stand per 01-11-2026</p>')
+    assert [page.path for page in dated if as_of[page.html is not None] not in (page.html or page.markdown)] == []

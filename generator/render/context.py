@@ -13,7 +13,7 @@ from ..model import KINDS, Content
 from . import paths
 from .renderer import Renderer
 from .site import Page, SiteAddress
-from .snippets import Snippets
+from .snippets import FolderLinks, HtmlLinks, Snippets
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,28 @@ class PageContext:
         return reinstructions(self.content, self.counts)
 
     def page(self, template: str, path: str, title: str, *, search: bool = True, **context: object) -> Page:
-        org = self.content.organisation
+        """A Markdown page (``*.md.j2``): links to ``.md`` files, which the engine rewrites and checks."""
         links = self.snippets.links_from(path)
-        shared = {
+        shared = self._shared(links) | {
+            "criteria_list": links.criteria_list,
+            "standing_rows": links.standing_rows,
+            "signoff_row": links.signoff_row,
+            "signoff_rows": links.signoff_rows,
+        }
+        return self.renderer.page(template, path, title, search=search, **{**shared, **context})
+
+    def html_page(self, template: str, path: str, title: str, *, search: bool = True, **context: object) -> Page:
+        """A page built only from data, rendered to HTML (``*.html.j2``) with links to served addresses."""
+        links = self.snippets.html_links_from(path, None if self.address.source_links else self.address.directory_urls)
+        shared = self._shared(links)
+        return self.renderer.html_page(
+            template, path, title, directory_urls=None if self.address.source_links else self.address.directory_urls,
+            search=search, **{**shared, **context},
+        )
+
+    def _shared(self, links: FolderLinks | HtmlLinks) -> dict[str, object]:
+        org = self.content.organisation
+        return {
             "level_badge": self.snippets.level_badge,
             "expiry_mark": self.snippets.expiry_mark,
             "level_cell": self.snippets.level_cell,
@@ -46,17 +65,13 @@ class PageContext:
             "source_links": links.sources,
             "wp_link": links.work_process,
             "criterion_item": links.criterion,
-            "criteria_list": links.criteria_list,
-            "standing_rows": links.standing_rows,
-            "signoff_row": links.signoff_row,
-            "signoff_rows": links.signoff_rows,
             "org": org,
             "paths": paths,
             "sources": self.content.sources,
             "work_processes": self.content.work_processes,
+            "criteria": self.content.criteria,
             "teams": {team.id: team for team in org.teams},
             "criteria_levels": self.levels,
             "kinds": KINDS,
             "expiry_days": EXPIRY_WARNING_DAYS,
         }
-        return self.renderer.page(template, path, title, search=search, **{**shared, **context})

@@ -163,12 +163,12 @@ def _render_sources(c: PageContext) -> Iterator[Page]:
 
 def _render_checklists(c: PageContext) -> Iterator[Page]:
     formats = list(c.content.formats.values())
-    yield c.page("checklists.md.j2", paths.CHECKLISTS, c.t("label.checklists"), formats=formats)
+    yield c.html_page("checklists.html.j2", paths.CHECKLISTS, c.t("label.checklists"), formats=formats)
     for training_format in formats:
         for level in c.levels:
             title = c.t("label.checklist-title", format=training_format.title, level=level,
                         label=c.content.organisation.label(level))
-            yield c.page("checklist.md.j2", paths.checklist(training_format.id, level), title,
+            yield c.html_page("checklist.html.j2", paths.checklist(training_format.id, level), title,
                          format=training_format, level=level, groups=checklist_groups(c.content, training_format, level))
 
 
@@ -229,14 +229,14 @@ def _first_heading(markdown: str) -> str | None:
 
 def _render_matrices(c: PageContext, facts: Facts) -> Iterator[Page]:
     formats = list(c.content.formats.values())
-    yield c.page("matrices.md.j2", paths.MATRICES, c.t("label.matrices"), formats=formats)
+    yield c.html_page("matrices.html.j2", paths.MATRICES, c.t("label.matrices"), formats=formats)
     for training_format in formats:
         matrix = format_matrix(c.content, facts, training_format)
         title = c.t("label.matrix-of", format=training_format.title)
         split = sum(len(section.rows) for section in matrix.sections) > SPLIT_ROWS
-        yield c.page("matrix.md.j2", paths.matrix(training_format.id), title, matrix=matrix, split=split)
+        yield c.html_page("matrix.html.j2", paths.matrix(training_format.id), title, matrix=matrix, split=split)
         for section in matrix.sections if split else ():
-            yield c.page("matrix_team.md.j2", paths.matrix_team(training_format.id, section.team.id),
+            yield c.html_page("matrix_team.html.j2", paths.matrix_team(training_format.id, section.team.id),
                          f"{title} — {section.team.name}", matrix=matrix, section=section)
 
 
@@ -248,8 +248,8 @@ def _render_teams(c: PageContext, facts: Facts) -> Iterator[Page]:
         bars = team_coverage(c.content, facts, team)
         members = facts.members(team.id)
         rows.append((team, len(members), sum(bar.short for bar in bars)))
-        yield c.page("team.md.j2", paths.team(team.id), team.name, bars=bars, members=members, scale=scale)
-    yield c.page("teams.md.j2", paths.TEAMS, c.t("label.teams"), rows=rows)
+        yield c.html_page("team.html.j2", paths.team(team.id), team.name, bars=bars, members=members, scale=scale)
+    yield c.html_page("teams.html.j2", paths.TEAMS, c.t("label.teams"), rows=rows)
 
 
 def _render_people(c: PageContext, facts: Facts) -> Iterator[Page]:
@@ -262,8 +262,8 @@ def _render_people(c: PageContext, facts: Facts) -> Iterator[Page]:
     for person_id, person_facts in facts.people.items():
         format_wps = format_work_processes(c.content, person_facts.format)
         history = histories.get(person_id, [])
-        yield c.page(
-            "person.md.j2", paths.person(person_id), c.t("label.pop-of", name=person_facts.person.name), search=False,
+        yield c.html_page(
+            "person.html.j2", paths.person(person_id), c.t("label.pop-of", name=person_facts.person.name), search=False,
             facts=person_facts, format_wps=format_wps,
             next_steps=next_steps(person_facts, format_wps, c.content.organisation.max_level),
             reinstruction=reinstruction.get(person_id, []),
@@ -286,10 +286,10 @@ def _render_planning(c: PageContext, facts: Facts) -> Iterator[Page]:
     rows.sort(key=lambda row: (not row[2], row[0].due))
     title = c.t("label.planning")
     if len(rows) <= SPLIT_ROWS:
-        yield c.page("planning.md.j2", paths.PLANNING, title, rows=rows, teams=[])
+        yield c.html_page("planning.html.j2", paths.PLANNING, title, rows=rows, teams=[])
         return
     by_team = _grouped(rows, lambda row: facts.people[row[0].person].person.team)
     teams = [(team, len(by_team[team.id]), sum(row[2] for row in by_team[team.id])) for team in c.content.organisation.teams]
-    yield c.page("planning.md.j2", paths.PLANNING, title, rows=[], teams=teams)
+    yield c.html_page("planning.html.j2", paths.PLANNING, title, rows=[], teams=teams)
     for team in c.content.organisation.teams:
-        yield c.page("planning_team.md.j2", paths.planning_team(team.id), f"{title} — {team.name}", rows=by_team[team.id])
+        yield c.html_page("planning_team.html.j2", paths.planning_team(team.id), f"{title} — {team.name}", rows=by_team[team.id])

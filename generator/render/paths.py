@@ -6,7 +6,9 @@ stay the same whatever language the labels are shown in.
 The functions below give file paths in the generated tree (raw names: MkDocs
 and the writer take them as files); :func:`relative_link` turns one into the
 URL a page links to, percent-encoding every segment, since attachment and
-free-page names are whatever the author called the file.
+free-page names are whatever the author called the file. Markdown pages link to
+the ``.md`` file and the engine rewrites the link; pages the generator renders to
+HTML get the served address from :func:`url_link`, since no engine rewrites it.
 """
 
 from __future__ import annotations
@@ -99,3 +101,35 @@ def _relative_link(folder: str, target: str) -> str:
         common += 1
     # A relative first segment holding ':' would read as a scheme; quoting ':' as %3A prevents that too.
     return "/".join([".."] * (len(folders) - common) + [quote(part, safe="") for part in parts[common:]])
+
+
+def page_url(path: str, directory_urls: bool) -> str:
+    """Where a file of the tree is served, relative to the site root: a page at ``folder/page/``
+    (or ``folder/page.html``), ``index.md`` at its folder; any other file at its own path."""
+    if not path.endswith(".md"):
+        return path
+    if path == "index.md" or path.endswith("/index.md"):
+        stem = path.removesuffix("index.md")
+        return stem if directory_urls else stem + "index.html"
+    return path.removesuffix(".md") + ("/" if directory_urls else ".html")
+
+
+def url_link(from_page: str, target: str, directory_urls: bool | None) -> str:
+    """The served address of ``target`` relative to the served page ``from_page``, every segment
+    percent-encoded: what an engine makes of a Markdown link, for pages handed over as HTML.
+    With ``directory_urls`` None, the source link (:func:`relative_link`), for an engine to rewrite."""
+    if directory_urls is None:
+        return relative_link(from_page, target)
+    return _url_link(page_url(from_page, directory_urls).rpartition("/")[0], page_url(target, directory_urls))
+
+
+@lru_cache(maxsize=65536)
+def _url_link(folder: str, url: str) -> str:
+    # As MkDocs words it (mkdocs.utils.get_relative_url): '..' per folder left, '.' for the
+    # page's own folder, and a trailing '/' kept on directory addresses.
+    folders, parts = folder.split("/") if folder else [], url.rstrip("/").split("/") if url.rstrip("/") else []
+    common = 0
+    while common < len(folders) and common < len(parts) and folders[common] == parts[common]:
+        common += 1
+    relative = "/".join([".."] * (len(folders) - common) + [quote(part, safe="") for part in parts[common:]]) or "."
+    return relative + "/" if url.endswith("/") or not url else relative

@@ -1,31 +1,41 @@
-"""The one Jinja2 environment that turns model and facts into Markdown pages.
+"""The Jinja2 environments that turn model and facts into pages: Markdown, or HTML for
+pages built only from data.
 
 Templates are looked up first in the organisation's override folder (``theme/pages``
 by default), then in the package, so an organisation can change any page
-without touching the code.
+without touching the code. Markdown templates (``*.md.j2``) escape every value for
+Markdown and HTML at once; HTML templates (``*.html.j2``) use Jinja2's own autoescape.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
 from ..catalogue import Catalogue
 from .escape import escape_text, escape_url
-from .paths import relative_link
-from .site import Page
+from .paths import relative_link, url_link
+from .site import Heading, Page
+
+# Headings with an id, as the HTML templates write them: these make the table of contents.
+_HEADING = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)</h\1>', re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
 
 
 class Renderer:
     def __init__(self, catalogue: Catalogue, build_date: dt.date, override_dirs: tuple[Path, ...] = ()) -> None:
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(d) for d in override_dirs if d.is_dir()])]
         loaders.append(jinja2.PackageLoader("generator", "templates"))
+        loader = jinja2.ChoiceLoader(loaders)
         self.environment = jinja2.Environment(
-            loader=jinja2.ChoiceLoader(loaders),
+            loader=loader,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             finalize=escape_text,
@@ -36,9 +46,15 @@ class Renderer:
             # there is no need to stat every template again for each of thousands of pages.
             auto_reload=False,
         )
-        self.environment.globals.update(t=catalogue, build_date=build_date, date=self.date)
-        self.environment.filters["date"] = self.date
-        self.environment.filters["href"] = escape_url
+        # HTML pages: plain autoescape, and the same words, dates and URL filter.
+        self.html_environment = jinja2.Environment(
+            loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+            trim_blocks=True, lstrip_blocks=True, auto_reload=False,
+        )
+        for environment in (self.environment, self.html_environment):
+            environment.globals.update(t=catalogue, build_date=build_date, date=self.date)
+            environment.filters["date"] = self.date
+            environment.filters["href"] = escape_url
         self.catalogue, self.build_date = catalogue, build_date
 
     def date(self, value: dt.date | None) -> str:
@@ -55,3 +71,31 @@ class Renderer:
 
         markdown = self.environment.get_template(template).render(page_path=path, title=title, link=link, **context)
         return Page(path=path, title=title, markdown=markdown, search=search)
+
+    def html_page(
+        self, template: str, path: str, title: str, *, directory_urls: bool | None, search: bool = True, **context: Any,
+    ) -> Page:
+        """Render one page to HTML. ``link(target)`` gives the served address of ``target`` relative to this
+        page (with ``directory_urls`` None: the source file, for engines that rewrite links in HTML);
+        ``anchor(text)`` a heading id, unique on the page, as Python-Markdown's toc would make it."""
+        used: set[str] = set()
+
+        def link(target: str) -> str:
+            return url_link(path, target, directory_urls)
+
+        def anchor(text: str) -> str:
+            return unique(slugify(" ".join(str(text).split()), "-"), used)
+
+        body = self.html_environment.get_template(template).render(
+            page_path=path, title=title, link=link, anchor=anchor, **context,
+        )
+        body = body.rstrip("\n")  # as Python-Markdown ends a page
+        return Page(path=path, title=title, html=body, headings=headings_of(body), search=search)
+
+
+def headings_of(body: str) -> tuple[Heading, ...]:
+    """The headings that carry an id, with their text as HTML (tags left out)."""
+    return tuple(
+        Heading(level=int(level), id=html.unescape(id_), html=_TAG.sub("", inner).strip())
+        for level, id_, inner in _HEADING.findall(body)
+    )

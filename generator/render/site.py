@@ -5,14 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import paths
 from .escape import escape_html
+
+
+@dataclass(frozen=True, kw_only=True)
+class Heading:
+    """A heading of a page rendered to HTML, for the engine's table of contents."""
+
+    level: int  # 1 to 6
+    id: str
+    html: str  # its text as HTML: escaped, without tags (as Python-Markdown's toc gives a heading's name)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Page:
     path: str  # relative to the site root, forward slashes, ends in .md
     title: str  # plain text; engines get it HTML-escaped
-    markdown: str  # the body, without front matter
+    markdown: str = ""  # the body, without front matter (pages the engine converts)
+    # Pages built only from data come as HTML, with links to served addresses, so that the
+    # engine need not convert them (most of a large site's build time went on that).
+    html: str | None = None
+    headings: tuple[Heading, ...] = ()  # of an HTML page, in order
     search: bool = True  # False keeps the page out of the search index (personal pages)
 
     def front_matter(self) -> dict[str, object]:
@@ -52,13 +66,13 @@ class SiteAddress:
 
     url: str = ""  # the site's root address (MkDocs' site_url); empty when not known
     directory_urls: bool = True  # pages at folder/page/ rather than folder/page.html
+    # Links of HTML pages to the source files (``../x.md``) rather than to served addresses: for a
+    # tree built by an engine that rewrites relative links also inside raw HTML (Zensical does; MkDocs not).
+    source_links: bool = False
 
     def page_url(self, path: str) -> str:
         """The address of a generated page relative to the site root (``verbeteropdrachten/x/``)."""
-        if path.endswith("index.md"):
-            stem = path.removesuffix("index.md")
-            return stem if self.directory_urls else stem + "index.html"
-        return path.removesuffix(".md") + "/" if self.directory_urls else path.removesuffix(".md") + ".html"
+        return paths.page_url(path, self.directory_urls)
 
     def absolute(self, relative: str) -> str | None:
         """An address relative to the site root made absolute; None without a site address."""

@@ -22,7 +22,7 @@ from ..fields import Ref
 from ..model import Content, Criterion, Signoff, WorkProcess
 from . import paths
 from .escape import escape_text
-from .paths import relative_link
+from .paths import relative_link, url_link
 
 
 class Snippets:
@@ -32,6 +32,7 @@ class Snippets:
         self._badges = {n: Markup(f'<span class="wgo-level wgo-level-{n}" title="{label}">{n}</span>') for n, label in labels.items()}
         # Links depend only on the page's folder, and every POP page lives in the same one.
         self._folders: dict[str, FolderLinks] = {}
+        self._html_folders: dict[tuple[str, bool | None], HtmlLinks] = {}
         self.expired_flag = f' <span class="wgo-flag wgo-expired">{escape_text(t("label.expired"))}</span>'
         self._dates: dict[dt.date, str] = {}
         needed = content.organisation.improvement_level
@@ -74,6 +75,14 @@ class Snippets:
         if folder not in self._folders:
             self._folders[folder] = FolderLinks(self, page_path)
         return self._folders[folder]
+
+    def html_links_from(self, page_path: str, directory_urls: bool | None) -> HtmlLinks:
+        """HTML links for a page rendered to HTML; pages served from one folder share them."""
+        served = page_path if directory_urls is None else paths.page_url(page_path, directory_urls)
+        key = (served.rpartition("/")[0], directory_urls)
+        if key not in self._html_folders:
+            self._html_folders[key] = HtmlLinks(self, page_path, directory_urls)
+        return self._html_folders[key]
 
 
 class FolderLinks:
@@ -186,3 +195,38 @@ class FolderLinks:
         if source is None:
             return escape_text(source_id)
         return self._link(source.title, paths.source(source_id))
+
+
+_A = Markup('<a href="{}">{}</a>')
+_CRITERION = Markup('{} <small class="wgo-id">{}</small>')
+
+
+class HtmlLinks(FolderLinks):
+    """Links as HTML, to served addresses, for the pages rendered to HTML (their templates use autoescape).
+
+    ``directory_urls`` None links to the source files, for engines that rewrite links in HTML.
+    """
+
+    def __init__(self, snippets: Snippets, page_path: str, directory_urls: bool | None) -> None:
+        super().__init__(snippets, page_path)
+        self.directory_urls = directory_urls
+
+    def _link(self, text: str, target: str) -> Markup:
+        return _A.format(url_link(self.page_path, target, self.directory_urls), text)
+
+    def _person(self, person_id: str) -> Markup:
+        person = self.content.people.get(person_id) if self.content.organisation.personal_data else None
+        if person is None or not person.active:
+            return Markup.escape(person.name if person else person_id)
+        return self._link(person.name, paths.person(person_id))
+
+    def criterion(self, criterion_id: str) -> Markup:
+        """A criterion's text with its id, and the sources it cites (as POP pages list them)."""
+        item = self._criteria.get(criterion_id)
+        if item is None:
+            criterion = self.content.criteria[criterion_id]
+            item = _CRITERION.format(criterion.text, criterion.id)
+            if criterion.sources:
+                item = Markup("{} — {}").format(item, self.sources(criterion.sources))
+            self._criteria[criterion_id] = item
+        return item
