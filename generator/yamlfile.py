@@ -162,9 +162,11 @@ class _Converter:
     def scalar(self, node: yaml.Node) -> Any:
         try:
             return self.loader.construct_object(node, deep=True)
-        except (ValueError, KeyError, OverflowError, yaml.YAMLError):
-            # 2026-13-01 looks like a date to YAML but is none, "!!bool maybe" is no bool: keep
-            # the text, so that the field check can say which key holds a bad value, on its own line.
+        except (ValueError, KeyError, AttributeError, TypeError, OverflowError, yaml.YAMLError):
+            # 2026-13-01 looks like a date to YAML but is none, "!!bool maybe" is no bool, and
+            # PyYAML's constructors fail in their own ways when a tag and its text disagree
+            # ("!!timestamp x": AttributeError): keep the text, so that the field check can say
+            # which key holds a bad value, on its own line.
             return node.value
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> YamlMap:

@@ -221,8 +221,9 @@ def test_custom_tag_is_refused(project: Path) -> None:
     assert found(project) == [(SOURCE, 4, "yaml-tag")]
 
 
-def test_impossible_standard_tag_keeps_the_text(project: Path) -> None:
-    replace_in(project / SOURCE, "owner: Productie", "owner: !!bool maybe")
+@pytest.mark.parametrize("tagged", ["!!bool maybe", "!!timestamp maybe", "!!int maybe", "!!float maybe"])
+def test_impossible_standard_tag_keeps_the_text(project: Path, tagged: str) -> None:
+    replace_in(project / SOURCE, "owner: Productie", f"owner: {tagged}")
     result = run(project)
     assert result.report.messages == []
     assert result.content.sources["sop-opstarten"].owner == "maybe"
