@@ -46,7 +46,9 @@ def main(argv: list[str] | None = None) -> int:
             project = _project_config(args.content)
         except (OSError, ValueError, yaml.YAMLError) as error:
             return _usage_error(f"{_config_path(args.content)} cannot be read: {error}")
-    address = SiteAddress(url=args.site_url) if args.command == "build" else None
+    # The tree is for engines that rewrite relative links inside raw HTML too (Zensical), so HTML pages
+    # link to the .md files as Markdown pages do.
+    address = SiteAddress(url=args.site_url, source_links=True) if args.command == "build" else None
     result = generate(args.content, address=address, template_dirs=_template_dirs(args.content, project))
     for line in result.catalogue.lines(result.report.in_file_order()):
         print(line)

@@ -33,9 +33,10 @@ _OWN_KEYS = frozenset({"site_name", "site_url", "docs_dir", "site_dir", "use_dir
 
 
 def page_source(page: Page) -> str:
-    """The page as a Markdown file: front matter (escaped title, search setting), then the body."""
+    """The page as a Markdown file: front matter (escaped title, search setting), then the body; a page
+    rendered to HTML as raw HTML, which Markdown engines pass through as it is."""
     meta = yaml.safe_dump(page.front_matter(), allow_unicode=True, sort_keys=False)
-    return f"---\n{meta}---\n\n{page.markdown}"
+    return f"---\n{meta}---\n\n{page.markdown if page.html is None else page.html}"
 
 
 def nav_config(nav: tuple[NavItem, ...]) -> list[Any]:
