@@ -61,3 +61,16 @@ def test_the_written_tree_holds_the_same_html_as_raw_html(tmp_path: Path) -> Non
     pop = next(page for page in result.site.pages if page.path == "pop/p-001.md")
     source = page_source(pop)
     assert source.startswith("---\ntitle: ") and source.endswith(pop.html or "no html")
+
+
+def test_links_between_pop_pages_point_at_the_named_person(tmp_path: Path) -> None:
+    # Links are shared by the pages of a folder: each must still name its own target, also on the target's page.
+    content = content_tree(tmp_path) / "content"
+    (content / "signoffs.csv").write_text(
+        "person,work_process,criterion,level,date,assessor,note\n"
+        "p-001,opstarten,,1,2026-02-01,p-002,\np-002,opstarten,,4,2025-01-15,p-002,\n", encoding="utf-8")
+    result = generate(content, build_date=BUILD_DATE)
+    assert result.site is not None
+    pages = {page.path: page.html or "" for page in result.site.pages}
+    assert '<a href="../p-002/">Bea de Boer</a>' in pages["pop/p-001.md"]
+    assert '<a href="../p-002/">Bea de Boer</a>' in pages["pop/p-002.md"]

@@ -46,7 +46,7 @@ class PageContext:
     def html_page(self, template: str, path: str, title: str, *, search: bool = True, **context: object) -> Page:
         """A page built only from data, rendered to HTML (``*.html.j2``) with links to served addresses."""
         links = self.snippets.html_links_from(path, None if self.address.source_links else self.address.directory_urls)
-        shared = self._shared(links)
+        shared = self._shared(links) | {"person_links": links.person_links, "wp_links": links.wp_links}
         return self.renderer.html_page(
             template, path, title, directory_urls=None if self.address.source_links else self.address.directory_urls,
             search=search, **{**shared, **context},

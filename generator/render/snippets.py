@@ -32,7 +32,7 @@ class Snippets:
         self._badges = {n: Markup(f'<span class="wgo-level wgo-level-{n}" title="{label}">{n}</span>') for n, label in labels.items()}
         # Links depend only on the page's folder, and every POP page lives in the same one.
         self._folders: dict[str, FolderLinks] = {}
-        self._html_folders: dict[tuple[str, bool | None], HtmlLinks] = {}
+        self._html_folders: dict[tuple[str, bool, bool | None], HtmlLinks] = {}
         self.expired_flag = f' <span class="wgo-flag wgo-expired">{escape_text(t("label.expired"))}</span>'
         self._dates: dict[dt.date, str] = {}
         needed = content.organisation.improvement_level
@@ -77,11 +77,17 @@ class Snippets:
         return self._folders[folder]
 
     def html_links_from(self, page_path: str, directory_urls: bool | None) -> HtmlLinks:
-        """HTML links for a page rendered to HTML; pages served from one folder share them."""
-        served = page_path if directory_urls is None else paths.page_url(page_path, directory_urls)
-        key = (served.rpartition("/")[0], directory_urls)
+        """HTML links for a page rendered to HTML; the pages of one folder share them (and their cache).
+
+        With directory URLs every page is served from a folder of its own, one level deeper than its
+        folder's index page, so the links are made from a page of no name at that depth: the same
+        for all of them (a page's link to itself reads ``../page/`` rather than ``./``).
+        """
+        folder, _, name = page_path.rpartition("/")
+        key = (folder, name == "index.md", directory_urls)
         if key not in self._html_folders:
-            self._html_folders[key] = HtmlLinks(self, page_path, directory_urls)
+            anyone = page_path if name == "index.md" else f"{folder}/\0.md".lstrip("/")
+            self._html_folders[key] = HtmlLinks(self, anyone, directory_urls)
         return self._html_folders[key]
 
 
@@ -210,6 +216,9 @@ class HtmlLinks(FolderLinks):
     def __init__(self, snippets: Snippets, page_path: str, directory_urls: bool | None) -> None:
         super().__init__(snippets, page_path)
         self.directory_urls = directory_urls
+        # For rows repeated thousands of times: in a template a subscript costs a fraction of a call.
+        self.person_links = LinkLookup(self.person)
+        self.wp_links = LinkLookup(self.work_process)
 
     def _link(self, text: str, target: str) -> Markup:
         return _A.format(url_link(self.page_path, target, self.directory_urls), text)
@@ -230,3 +239,15 @@ class HtmlLinks(FolderLinks):
                 item = Markup("{} — {}").format(item, self.sources(criterion.sources))
             self._criteria[criterion_id] = item
         return item
+
+
+class LinkLookup(dict[str, Markup]):
+    """Links by id that a template reads as ``wp_links[id]``, made on first use."""
+
+    def __init__(self, make: Callable[[str], Markup]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: str) -> Markup:
+        value = self[key] = self.make(key)
+        return value
