@@ -95,6 +95,7 @@ def test_a_large_table_reports_each_error_on_its_own_line(tmp_path: Path, monkey
 @pytest.mark.parametrize("text", [
     "a,b\r\nc,d\r\n" * 40,
     "a,b\rc,d\r" * 40,
+    "a,b\r\nc,d\n" * 20 + "e,f\rg,h\r" * 20,
     'a,"b\r\nc",d\n' * 40,
     "a,b\nc,d",
     "",
@@ -102,3 +103,9 @@ def test_a_large_table_reports_each_error_on_its_own_line(tmp_path: Path, monkey
 def test_lines_come_in_chunks_as_a_file_gives_them(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(csvfile, "_CHUNK", 7)  # chunks that end at every possible place
     assert list(_lines(text)) == list(io.StringIO(text, newline=""))
+
+
+def test_a_table_over_the_csv_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(csvfile, "CSV_LIMIT", 200)  # the real limit is 200 MiB; the rule is the same
+    project = with_signoffs(tmp_path, HEADER + GOOD * 5)
+    assert found(project, monkeypatch) == [("signoffs.csv", "file-too-large", None)]
