@@ -10,6 +10,8 @@ from .diagnostics import Location, Report, Text, display_path
 from .fields import Ref, hint
 from .model import Content, Criterion, Improvement, Signoff
 
+MAX_HINTS = 1000  # distinct wrong ids that get a "did you mean"; the rest are reported without one
+
 
 def check_references(content: Content, build_date: dt.date, report: Report) -> None:
     """Report unknown ids (with the nearest known one), duplicates, withdrawn sources and future dates."""
@@ -37,14 +39,26 @@ class _Checker:
         # What a file that could not be read would have defined has been reported once already.
         self.unreadable_ids = {PurePath(path).stem for path in report.unreadable}
         self.people_unreadable = self.places["people"] in report.unreadable
+        self.hints: dict[tuple[str, str], Text] = {}
 
     def _known(self, ref: Ref, known: Collection[str], code: str, *, unreadable: bool = False, **where: str | Text) -> bool:
         """Whether ``ref`` names a known object; if not, report it (unless its file was unreadable)."""
         if ref.id in known:
             return True
         if not unreadable and ref.id not in self.unreadable_ids:
-            self.report.error(ref.location, code, id=ref.id, hint=hint(ref.id, known), **where)
+            self.report.error(ref.location, code, id=ref.id, hint=self._hint(ref.id, code, known), **where)
         return False
+
+    def _hint(self, wrong_id: str, code: str, known: Collection[str]) -> Text:
+        """"Did you mean", worked out once per wrong id and for at most MAX_HINTS ids.
+
+        A suggestion costs some 10 ms against thousands of people; a table exported with a
+        shifted column names the same wrong id on many rows, or a new one on every row.
+        """
+        key = (code, wrong_id)
+        if key not in self.hints:
+            self.hints[key] = hint(wrong_id, known) if len(self.hints) < MAX_HINTS else Text("hint.none")
+        return self.hints[key]
 
     # The two below take an id and a location rather than a Ref: they run on every row of the
     # tables, and making a Ref per cell cost more than the check.

@@ -20,7 +20,7 @@ import pytest
 from generator import generate
 from generator.dates import OutOfRange, add_months, build_date
 from generator.diagnostics import Location, Report, Severity, printable
-from generator.fields import is_id
+from generator.fields import hint, is_id
 from generator.files import read_text
 from generator.generate import Result
 
@@ -309,3 +309,26 @@ def test_ids_do_not_end_in_a_newline(project: Path) -> None:
     codes = [code for _, _, code in found(project)]
     assert codes.count("bad-file-id") == 1 and "bad-id" in codes
     assert all(m.severity is not Severity.INFO for m in run(project).report.messages)
+
+
+def test_did_you_mean_is_worked_out_once_per_wrong_id_and_for_a_limited_number(
+    project: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+
+    def counting_hint(word: str, known: object) -> object:
+        calls.append(word)
+        return hint(word, known)
+
+    monkeypatch.setattr("generator.references.hint", counting_hint)
+    monkeypatch.setattr("generator.references.MAX_HINTS", 2)
+    wrong = ["p-0011", "p-0011", "p-0022", "p-0033"]
+    rows = "".join(f"{person},opstarten,,1,2026-01-0{day},p-002,\n" for day, person in enumerate(wrong, 1))
+    with (project / "content/signoffs.csv").open("a", encoding="utf-8") as table:
+        table.write(rows)
+    messages = [m for m in run(project).report.messages if m.code == "unknown-person"]
+    assert calls == ["p-0011", "p-0022"]
+    assert [str(m.params["hint"]) for m in messages] == [
+        "Text(key='hint.did-you-mean', params={'word': 'p-001'})", "Text(key='hint.did-you-mean', params={'word': 'p-001'})",
+        "Text(key='hint.did-you-mean', params={'word': 'p-002'})", "Text(key='hint.none', params={})",
+    ]
