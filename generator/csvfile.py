@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from .diagnostics import Location, Report
 from .fields import hint
-from .yamlfile import read_text
+from .files import read_text
 
 if TYPE_CHECKING:
     import _csv
@@ -101,15 +101,15 @@ def _refused(location: Location, report: Report) -> None:
 
 
 def _table_text(path: Path, location: Location, columns: tuple[str, ...], report: Report) -> str | None:
-    """The text of a CSV file, or None (reported) when it is unreadable, empty or holds a NUL."""
+    """The text of a CSV file, or None (reported) when it is unreadable or empty.
+
+    read_text() has refused control characters (a NUL, which the csv module cannot take, among them).
+    """
     text = read_text(path, location, report, limit=CSV_LIMIT)
     if text is None:
         return None
     if not text.strip():
         report.unreadable_file(location.at(1), "csv-empty", expected=",".join(columns))
-        return None
-    if (nul := text.find("\0")) >= 0:  # the csv module refuses it (before Python 3.13), an editor hides it
-        report.unreadable_file(location.at(text.count("\n", 0, nul) + 1), "control-character", character="U+0000")
         return None
     return text
 

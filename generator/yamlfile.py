@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Location, Param, Report
-from .files import read_text as read_text  # re-exported: readers of CSV and pages use it from here
+from .files import read_text
 
 # libyaml's parser (in PyYAML's wheels) is several times faster and keeps the same marks.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
