@@ -35,13 +35,7 @@ class PageContext:
     def page(self, template: str, path: str, title: str, *, search: bool = True, **context: object) -> Page:
         """A Markdown page (``*.md.j2``): links to ``.md`` files, which the engine rewrites and checks."""
         links = self.snippets.links_from(path)
-        shared = self._shared(links) | {
-            "criteria_list": links.criteria_list,
-            "standing_rows": links.standing_rows,
-            "signoff_row": links.signoff_row,
-            "signoff_rows": links.signoff_rows,
-        }
-        return self.renderer.page(template, path, title, search=search, **{**shared, **context})
+        return self.renderer.page(template, path, title, search=search, **{**self._shared(links), **context})
 
     def html_page(self, template: str, path: str, title: str, *, search: bool = True, **context: object) -> Page:
         """A page built only from data, rendered to HTML (``*.html.j2``) with links to served addresses."""

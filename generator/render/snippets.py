@@ -3,9 +3,8 @@
 They are Python rather than Jinja macros because a macro call costs tens of
 microseconds, and on a large organisation the POP and matrix pages make
 hundreds of thousands of them (most of the generator's time, when they were macros).
-For the same reason a POP page's level table, lists of criteria and history are each
-rendered by one call (``standing_rows``, ``criteria_list``, ``signoff_rows``):
-even a plain call from a template costs about as much as building a row.
+For the same reason the HTML pages read links by subscript (``wp_links[id]``,
+``person_links[id]``): even a plain call from a template costs about as much as a row.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from ..catalogue import Catalogue
 from ..derive import PersonFacts
 from ..derive.levels import Standing
 from ..fields import Ref
-from ..model import Content, Criterion, Signoff, WorkProcess
+from ..model import Content
 from . import paths
 from .escape import escape_text
 from .paths import relative_link, url_link
@@ -33,17 +32,9 @@ class Snippets:
         # Links depend only on the page's folder, and every POP page lives in the same one.
         self._folders: dict[str, FolderLinks] = {}
         self._html_folders: dict[tuple[str, bool, bool | None], HtmlLinks] = {}
-        self.expired_flag = f' <span class="wgo-flag wgo-expired">{escape_text(t("label.expired"))}</span>'
-        self._dates: dict[dt.date, str] = {}
         needed = content.organisation.improvement_level
         capped = escape_text(t("label.capped-mark", level=needed or 0))
         self.capped_mark = Markup(f' <span class="wgo-capped" title="{capped}">⚑</span>')
-
-    def history_date(self, day: dt.date) -> str:
-        """A sign-off date, escaped; a history repeats the same few hundred dates thousands of times."""
-        if day not in self._dates:
-            self._dates[day] = str(escape_text(self.date(day)))  # plain str: rows are joined as text
-        return self._dates[day]
 
     def level_badge(self, level: int) -> Markup:
         """The level as a number on its colour (the number carries the meaning; the colour helps)."""
@@ -102,7 +93,6 @@ class FolderLinks:
         self._people: dict[str, Markup] = {}
         self._work_processes: dict[str, Markup] = {}
         self._criteria: dict[str, Markup] = {}
-        self._signed: dict[str, str] = {}
         self._sources: dict[tuple[str, ...], Markup] = {}
 
     def person(self, person_id: str) -> Markup:
@@ -138,52 +128,6 @@ class FolderLinks:
                 item += Markup(" — ") + self.sources(criterion.sources)
             self._criteria[criterion_id] = item
         return item
-
-    def criteria_list(self, criteria: Iterable[Criterion]) -> Markup:
-        """A Markdown list of criteria as :meth:`criterion` words them, with empty lines between the items
-        (a POP page lists dozens per work process: one template call for all of them)."""
-        return Markup("\n\n".join(f"- {self.criterion(criterion.id)}" for criterion in criteria))
-
-    def standing_rows(self, person: PersonFacts, work_processes: Iterable[WorkProcess]) -> Markup:
-        """Rows of a POP page's level table: work process, level (with expiry mark), target, gap to the target."""
-        cell, target = self.snippets.level_cell, person.target
-        rows = []
-        for wp in work_processes:
-            level = person.standings[wp.id]
-            rows.append(f"| {self.work_process(wp.id)} | {cell(level)} | {target} | {max(target - level.level, 0)} |")
-        return Markup("\n".join(rows))
-
-    def signoff_row(self, signoff: Signoff, counted: bool) -> Markup:
-        """A row of the sign-off history: date (flagged when it no longer counts), work process, what was signed,
-        assessor, note."""
-        return Markup(self._signoff_row(signoff, counted))
-
-    def signoff_rows(self, history: Iterable[tuple[Signoff, bool]]) -> Markup:
-        """All rows of a sign-off history, one per line. A POP page can have hundreds of rows, and one
-        call from a template costs about as much as building a row, so the default page makes one call."""
-        return Markup("\n".join(self._signoff_row(signoff, counted) for signoff, counted in history))
-
-    def _signoff_row(self, signoff: Signoff, counted: bool) -> str:
-        # Built as plain text from escaped parts and marked safe by the caller: Markup arithmetic
-        # per cell costs more than the rest of the row.
-        when = self.snippets.history_date(signoff.date)
-        if not counted:
-            when += self.snippets.expired_flag
-        if signoff.criterion:
-            what = self._signed_criterion(signoff.criterion)
-        else:
-            what = escape_text(self.snippets.t("label.assessment", level=signoff.level or 0))
-        wp, assessor, note = self.work_process(signoff.work_process), self.person(signoff.assessor), escape_text(signoff.note)
-        return f"| {when} | {wp} | {what} | {assessor} | {note} |"
-
-    def _signed_criterion(self, criterion_id: str) -> str:
-        text = self._signed.get(criterion_id)
-        if text is None:
-            criterion = self.content.criteria[criterion_id]
-            retired = f" ({escape_text(self.snippets.t('label.retired'))})" if criterion.retired else ""
-            text = f'{escape_text(criterion.text)} <small class="wgo-id">{escape_text(criterion.id)}</small>{retired}'
-            self._signed[criterion_id] = text
-        return text
 
     def _link(self, text: str, target: str) -> Markup:
         return Markup(f"[{escape_text(text)}]({relative_link(self.page_path, target)})")
