@@ -81,10 +81,12 @@ def read_bytes(path: Path, location: Location, report: Report, *, limit: int = T
             if not stat.S_ISREG(status.st_mode):  # replaced since kind_of() looked
                 refuse(Kind.SPECIAL, Kind.FILE, location, report)
                 return None
-            if status.st_size > limit:
-                report.unreadable_file(location, "file-too-large", size=_megabytes(status.st_size), limit=_megabytes(limit))
+            data = b"" if status.st_size > limit else file.read(limit + 1)  # + 1: it may have grown since
+            if status.st_size > limit or len(data) > limit:
+                size = max(status.st_size, len(data))
+                report.unreadable_file(location, "file-too-large", size=_megabytes(size), limit=_megabytes(limit))
                 return None
-            return file.read(limit + 1)[:limit]
+            return data
     except OSError as error:
         report.unreadable_file(location, "unreadable-file", reason=error.strerror or type(error).__name__)
         return None
