@@ -697,6 +697,27 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "the row that starts here is not valid CSV: a quote (\") is not closed, text follows a closing quote directly, "
         "or a cell is longer than {limit} characters; the rest of the file was not read",
     ),
+    # --- who can do this, POP and planning --------------------------------------
+    "label.who-can-do": ("Wie kan dit?", "Who can do this?"),
+    "label.who-can-do-intro": (
+        "Per team de actieve medewerkers op niveau {level} ({label}) of hoger, van elk format; minimaal {count} per team nodig. Wie in meer formats met dit werkproces zit, telt één keer.",
+        "Per team the active employees at level {level} ({label}) or higher, of any format; at least {count} per team needed. Someone whose format shares this work process with another counts once.",
+    ),
+    "label.who-no-team": ("Geen team heeft dit werkproces in een format.", "No team has this work process in a format."),
+    "label.level-named": ("Niveau {level} — {label}", "Level {level} — {label}"),
+    "label.count-of-minimum": ("{count} van minimaal {minimum}", "{count} of at least {minimum}"),
+    "label.nobody": ("niemand", "nobody"),
+    "label.who-names": ("Wie ({count})", "Who ({count})"),
+    "label.people-index": ("Alle medewerkers", "All employees"),
+    "label.people-index-intro": (
+        "Alle actieve medewerkers met hun team, format, totaalniveau en doelniveau. Een naam leidt naar het POP.",
+        "Every active employee with their team, format, overall level and target. A name leads to the development plan.",
+    ),
+    "label.filter": ("Filter", "Filter"),
+    "label.filter-all": ("alle", "all"),
+    "label.filter-shown": ("{shown} van {total} getoond", "{shown} of {total} shown"),
+    "label.superseded": ("vervangen door beoordeling van {date}", "superseded by the assessment of {date}"),
+    "label.reached": ("bereikt", "reached"),
     # --- the default level scale (organisation.yml may set its own) ----------------
     "level.0": ("Niet opgeleid", "Not trained"),
     "level.1": ("Assistent medewerker", "Assistant"),

@@ -193,8 +193,10 @@ def test_without_personal_data_no_name_appears_anywhere(tmp_path: Path) -> None:
             text = path.read_text(encoding="utf-8", errors="replace")
             leaked = [name for name in names if name in text]
             assert leaked == [], f"{path}: {leaked}"
-    for folder in ("matrix", "pop", "teams", "planning"):
+    for folder in ("matrix", "pop", "teams", "planning", "mensen"):
         assert not (tmp_path / "site" / folder).exists()
+    # Work-process pages are published, without "who can do this?".
+    assert 'id="wie-kan-dit"' not in html(tmp_path / "site", "werkprocessen/installatie-opstarten")
     # Improvements are shared without personal data too (the loop above checked them for names).
     assert (tmp_path / "site/verbeteropdrachten/feed.xml").is_file()
     assert len(list((tmp_path / "site/verbeteropdrachten").glob("*/index.html"))) == len(list((EXAMPLE / "improvements").glob("*.md")))

@@ -108,6 +108,11 @@ def is_overdue(planned: PlannedTraining, facts: Facts) -> bool:
     return planned.due < facts.build_date and facts.level(planned.person, planned.work_process) < planned.target_level
 
 
+def is_reached(planned: PlannedTraining, facts: Facts) -> bool:
+    """The person already has the planned level: the training is done, whatever its due date."""
+    return facts.level(planned.person, planned.work_process) >= planned.target_level
+
+
 def reinstructions(content: Content, facts: Facts) -> list[Reinstruction]:
     """Criteria whose source changed after the person's evidence for them."""
     # Only criteria citing a changed source can need re-instruction: find those first.

@@ -21,6 +21,7 @@ def build_nav(content: Content, pages: tuple[Page, ...], t: Catalogue) -> tuple[
         nav.append(NavItem(title=t("label.deployability"), children=(
             NavItem(title=t("label.matrices"), path=paths.MATRICES),
             NavItem(title=t("label.teams"), path=paths.TEAMS),
+            NavItem(title=t("label.people-index"), path=paths.PEOPLE),
             NavItem(title=t("label.planning"), path=paths.PLANNING),
         )))
     nav.append(NavItem(title=t("label.improvements"), path=paths.IMPROVEMENTS))

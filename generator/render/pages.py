@@ -13,6 +13,7 @@ from typing import TypeVar
 from markupsafe import Markup
 
 from ..derive import Facts, format_work_processes, next_steps
+from ..derive.deployable import Deployability
 from ..derive.health import (
     EXPIRY_HORIZONS,
     REVIEW_AHEAD_DAYS,
@@ -22,6 +23,7 @@ from ..derive.health import (
     expiry_counts,
     hard_to_read,
     is_overdue,
+    is_reached,
     is_review_due,
     overdue_training,
     people_to_reinstruct,
@@ -31,7 +33,7 @@ from ..derive.health import (
     sources_due_soon,
     unused_sources,
 )
-from ..derive.levels import counts
+from ..derive.history import history_rows
 from ..derive.matrix import format_matrix, team_coverage
 from ..derive.readability import DIFFICULT_BELOW, EASY_FROM, readability
 from ..model import Content, CoreTask, TrainingFormat, WorkProcess
@@ -58,18 +60,20 @@ def render_pages(content: Content, all_facts: Facts, renderer: Renderer, address
     facts = all_facts if content.organisation.personal_data else None
     snippets = Snippets(content, renderer.catalogue, renderer.date, all_facts.expiry_warning_until)
     context = PageContext(content, facts, all_facts, renderer, renderer.catalogue, snippets, criteria_levels(content), address)
+    deployability = Deployability(content, facts) if facts is not None else None
     yield _render_home(context)
     yield from _render_formats(context)
-    yield from _render_work_processes(context)
+    yield from _render_work_processes(context, deployability)
     yield from _render_sources(context)
     yield from _render_checklists(context)
     yield _render_health(context)
     yield from render_improvement_pages(context)
     yield from _render_free_pages(context)
-    if facts is not None:
+    if facts is not None and deployability is not None:
         yield from _render_matrices(context, facts)
-        yield from _render_teams(context, facts)
+        yield from _render_teams(context, facts, deployability)
         yield from _render_people(context, facts)
+        yield _render_people_index(context, facts)
         yield from _render_planning(context, facts)
 
 
@@ -129,14 +133,15 @@ def _render_formats(c: PageContext) -> Iterator[Page]:
                      format=training_format, members=members)
 
 
-def _render_work_processes(c: PageContext) -> Iterator[Page]:
+def _render_work_processes(c: PageContext, deployability: Deployability | None) -> Iterator[Page]:
     formats_of, improved = _formats_of(c.content), improvements_on(c.content)
     work_processes = sorted(c.content.work_processes.values(), key=lambda wp: (wp.retired, wp.code or "~", wp.title))
     yield c.page("work_processes.md.j2", paths.WORK_PROCESSES, c.t("label.work-processes"),
                  work_processes=work_processes, formats_of=formats_of)
     for wp in work_processes:
         yield c.page("work_process.md.j2", paths.work_process(wp.id), wp.title,
-                     wp=wp, body=Markup(wp.body), formats_of=formats_of[wp.id], improvements=improved.get(wp.id, []))
+                     wp=wp, body=Markup(wp.body), formats_of=formats_of[wp.id], improvements=improved.get(wp.id, []),
+                     who=deployability.who_can_do(wp) if deployability else None)
 
 
 def _render_sources(c: PageContext) -> Iterator[Page]:
@@ -240,7 +245,7 @@ def _render_matrices(c: PageContext, facts: Facts) -> Iterator[Page]:
                          f"{title} — {section.team.name}", matrix=matrix, section=section)
 
 
-def _render_teams(c: PageContext, facts: Facts) -> Iterator[Page]:
+def _render_teams(c: PageContext, facts: Facts, deployability: Deployability) -> Iterator[Page]:
     rows = []
     teams = c.content.organisation.teams
     scale = max(1, c.content.organisation.coverage.count * 2, *(len(facts.members(team.id)) for team in teams))
@@ -248,7 +253,8 @@ def _render_teams(c: PageContext, facts: Facts) -> Iterator[Page]:
         bars = team_coverage(c.content, facts, team)
         members = facts.members(team.id)
         rows.append((team, len(members), sum(bar.short for bar in bars)))
-        yield c.html_page("team.html.j2", paths.team(team.id), team.name, bars=bars, members=members, scale=scale)
+        yield c.html_page("team.html.j2", paths.team(team.id), team.name, bars=bars, members=members, scale=scale,
+                          deployed=deployability.team_work_processes(team))
     yield c.html_page("teams.html.j2", paths.TEAMS, c.t("label.teams"), rows=rows)
 
 
@@ -267,8 +273,8 @@ def _render_people(c: PageContext, facts: Facts) -> Iterator[Page]:
             facts=person_facts, format_wps=format_wps,
             next_steps=next_steps(person_facts, format_wps, c.content.organisation.max_level),
             reinstruction=reinstruction.get(person_id, []),
-            planned=[(p, is_overdue(p, facts)) for p in planning.get(person_id, ())],
-            history=[(s, counts(s, c.content.work_processes[s.work_process], facts.build_date)) for s in history],
+            planned=[(p, is_overdue(p, facts), is_reached(p, facts)) for p in planning.get(person_id, ())],
+            history=history_rows(history, person_facts.standings, c.content.work_processes, facts.build_date),
             improvements=authored.get(person_id, []),
         )
 
@@ -280,16 +286,32 @@ def _grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
     return grouped
 
 
+def _render_people_index(c: PageContext, facts: Facts) -> Page:
+    """Every active person, teams in organisation.yml order; names, so kept out of search as the POPs are."""
+    teams = [team for team in c.content.organisation.teams if facts.members(team.id)]
+    people = [person for team in teams for person in facts.members(team.id)]
+    used = {person.format.id for person in people}
+    return c.html_page("people.html.j2", paths.PEOPLE, c.t("label.people-index"), search=False, people=people,
+                       team_choices=[(team.id, team.name) for team in teams],
+                       format_choices=[(f.id, f.title) for f in c.content.formats.values() if f.id in used])
+
+
 def _render_planning(c: PageContext, facts: Facts) -> Iterator[Page]:
     """All planned training by due date, overdue first; per team when there is too much for one page."""
-    rows = [(p, facts.level(p.person, p.work_process), is_overdue(p, facts)) for p in planned_training(c.content, facts)]
+    rows = [(p, facts.level(p.person, p.work_process), is_overdue(p, facts), is_reached(p, facts))
+            for p in planned_training(c.content, facts)]
     rows.sort(key=lambda row: (not row[2], row[0].due))
     title = c.t("label.planning")
+    people_by_id = c.content.people
     if len(rows) <= SPLIT_ROWS:
-        yield c.html_page("planning.html.j2", paths.PLANNING, title, rows=rows, teams=[])
+        planned_teams = {people_by_id[row[0].person].team for row in rows}
+        team_choices = [(team.id, team.name) for team in c.content.organisation.teams if team.id in planned_teams]
+        yield c.html_page("planning.html.j2", paths.PLANNING, title, rows=rows, team_counts=[],
+                          people_by_id=people_by_id, team_choices=team_choices)
         return
     by_team = _grouped(rows, lambda row: facts.people[row[0].person].person.team)
-    teams = [(team, len(by_team[team.id]), sum(row[2] for row in by_team[team.id])) for team in c.content.organisation.teams]
-    yield c.html_page("planning.html.j2", paths.PLANNING, title, rows=[], teams=teams)
+    team_counts = [(team, len(by_team[team.id]), sum(row[2] for row in by_team[team.id])) for team in c.content.organisation.teams]
+    yield c.html_page("planning.html.j2", paths.PLANNING, title, rows=[], team_counts=team_counts)
     for team in c.content.organisation.teams:
-        yield c.html_page("planning_team.html.j2", paths.planning_team(team.id), f"{title} — {team.name}", rows=by_team[team.id])
+        yield c.html_page("planning_team.html.j2", paths.planning_team(team.id), f"{title} — {team.name}",
+                          rows=by_team[team.id], people_by_id=people_by_id)

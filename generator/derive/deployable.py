@@ -1,0 +1,100 @@
+"""Who can do a work process: per team, the active people at or above the coverage level, by level.
+
+The answer to "who can I put on this tonight?" on the work-process pages, and the names behind
+the coverage count on the team pages ("Team coverage" in PRODUCT.md: members of any format count).
+A level belongs to a person and a work process, never to a format, so a work process that
+several formats share lists each person once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..model import Content, Team, WorkProcess
+from . import Facts, PersonFacts, format_work_processes
+
+
+@dataclass(frozen=True, kw_only=True)
+class LevelGroup:
+    level: int
+    people: tuple[PersonFacts, ...]  # people.csv order
+
+
+@dataclass(frozen=True, kw_only=True)
+class TeamDeployment:
+    """The people of one team who can do one work process, from the coverage level up."""
+
+    team: Team
+    work_process: WorkProcess
+    groups: tuple[LevelGroup, ...]  # every level from the coverage level to the top, lowest first
+    minimum: int
+
+    @property
+    def count(self) -> int:
+        return sum(len(group.people) for group in self.groups)
+
+    @property
+    def short(self) -> bool:
+        return self.count < self.minimum
+
+    @property
+    def people(self) -> tuple[PersonFacts, ...]:
+        """Everyone counted, highest level first (the ones who can also train others on top)."""
+        return tuple(person for group in reversed(self.groups) for person in group.people)
+
+
+class Deployability:
+    """An index of the active people by work process, team and level, built once per site."""
+
+    def __init__(self, content: Content, facts: Facts) -> None:
+        self.content, self.facts = content, facts
+        coverage = content.organisation.coverage
+        self.lowest, self.minimum = coverage.level, coverage.count
+        # One pass over every standing, rather than one per work process page: a large site
+        # has thousands of people on hundreds of work processes.
+        self._index: dict[str, dict[str, dict[int, list[PersonFacts]]]] = defaultdict(
+            lambda: defaultdict(lambda: defaultdict(list))
+        )
+        for person in facts.people.values():
+            for wp_id, standing in person.standings.items():
+                if standing.level >= self.lowest:
+                    self._index[wp_id][person.person.team][standing.level].append(person)
+        self._formats_in_team = {
+            team.id: {wp.id for member in facts.members(team.id) for wp in self._format_wps(member)}
+            for team in content.organisation.teams
+        }
+
+    def _format_wps(self, person: PersonFacts) -> tuple[WorkProcess, ...]:
+        return format_work_processes(self.content, person.format)
+
+    def in_team(self, team: Team, work_process: WorkProcess) -> TeamDeployment:
+        """The members of ``team`` at each level from the coverage level up on ``work_process``."""
+        levels = range(self.lowest, self.content.organisation.max_level + 1)
+        by_level = self._by_level(team, work_process)
+        groups = tuple(LevelGroup(level=level, people=tuple(by_level.get(level, ()))) for level in levels)
+        return TeamDeployment(team=team, work_process=work_process, groups=groups, minimum=self.minimum)
+
+    def _by_level(self, team: Team, work_process: WorkProcess) -> dict[int, list[PersonFacts]]:
+        if self.lowest > 0:
+            return self._index.get(work_process.id, {}).get(team.id, {})
+        # From level 0 everyone counts, also members without a standing (not trained).
+        by_level: dict[int, list[PersonFacts]] = defaultdict(list)
+        for member in self.facts.members(team.id):
+            by_level[self.facts.level(member.person.id, work_process.id)].append(member)
+        return by_level
+
+    def who_can_do(self, work_process: WorkProcess) -> tuple[TeamDeployment, ...]:
+        """Per team (organisation.yml order) whose members' formats hold the work process or
+        who has anyone at the coverage level on it; nothing for a retired work process."""
+        if work_process.retired:
+            return ()
+        deployments = (self.in_team(team, work_process) for team in self.content.organisation.teams)
+        return tuple(d for d in deployments if d.count or work_process.id in self._formats_in_team[d.team.id])
+
+    def team_work_processes(self, team: Team) -> dict[str, TeamDeployment]:
+        """Per work process of any member's format: the names behind the team's coverage count."""
+        return {
+            wp_id: self.in_team(team, self.content.work_processes[wp_id])
+            for wp_id in sorted(self._formats_in_team[team.id])
+        }

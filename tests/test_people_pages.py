@@ -1,0 +1,164 @@
+"""The planner's pages that name people, on the built example (build date 2026-11-01): who can do a
+work process, the names behind a team's coverage, the people index, the POP history and the planning."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import playwright.sync_api as sync_api
+import pytest
+
+from .test_browser import CHROMIUM, CHROMIUM_ARGS, serve
+from .test_site import html
+
+
+def _section(page_html: str, heading_id: str) -> str:
+    """From the heading with this id up to the next heading of level 2 (or the end of the content)."""
+    start = page_html.index(f'id="{heading_id}"')
+    end = page_html.find("<h2", start)
+    return page_html[start:] if end == -1 else page_html[start:end]
+
+
+def _rows(table_html: str) -> list[str]:
+    """Each row of the table's body as its cells' text, separated by ' | '."""
+    body = table_html[table_html.index("<tbody>"):table_html.index("</tbody>")]
+    rows = body.split("<tr")[1:]
+    return [" | ".join(re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S))
+            for row in rows]
+
+
+def test_a_work_process_page_says_who_can_do_it_per_team(example_site: Path) -> None:
+    who = _section(html(example_site, "werkprocessen/installatie-opstarten"), "wie-kan-dit")
+    assert "Per team de actieve medewerkers op niveau 3 (Allround) of hoger" in who
+    assert _rows(who) == [
+        "Ploeg 1 | 3 van minimaal 2 | Klaas Klaassen, Sanne Bakker | Henk de Vries",
+        "Ploeg 2 | 4 van minimaal 2 | Rob Robberts, Jens Jensen, Yvonne Kok | Henk van Groningen",
+        "Dagdienst | 2 van minimaal 2 | Wouter Bosman | Marieke Dijkstra",
+    ]
+    assert '<a href="../../pop/p-002/">Klaas Klaassen</a>' in who
+    assert '<a href="../../teams/ploeg-2/">Ploeg 2</a>' in who
+
+
+def test_a_short_team_is_flagged_and_inactive_people_are_never_listed(example_site: Path) -> None:
+    pages = [html(example_site, f"werkprocessen/{p.name}") for p in (example_site / "werkprocessen").iterdir() if p.is_dir()]
+    sections = [_section(text, "wie-kan-dit") for text in pages if 'id="wie-kan-dit"' in text]
+    assert len(sections) >= 10
+    assert any('class="wgo-flag wgo-short"' in section for section in sections)
+    for inactive in ("Gerrit Mulder", "Ricardo Martins"):
+        assert not any(inactive in section for section in sections), inactive
+
+
+def test_a_team_page_names_who_is_behind_each_count_shortfalls_first(example_site: Path) -> None:
+    team = html(example_site, "teams/ploeg-2")
+    coverage = team[team.index('<div class="wgo-coverage">'):team.index("</div>", team.index('<div class="wgo-coverage">'))]
+    rows = coverage.split("<tr>")[2:]
+    assert "Resultaten rapporteren en vrijgeven" in rows[0] and "wgo-short" in rows[0]
+    assert '<details class="wgo-names">\n<summary>Wie (1)</summary>' in rows[0]
+    assert '<a href="../../pop/p-015/">Lotte de Boer</a>' in rows[0]
+    members = _rows(_section(team, "medewerkers"))
+    assert members[0] == "Henk van Groningen | Procesoperator | 4 | 4 | op niveau"
+    assert "Lotte de Boer | Ploeglaborant | 3 | 4 | onder niveau" in members
+
+
+def test_the_people_index_lists_every_active_person_and_is_in_the_nav_but_not_in_search(example_site: Path) -> None:
+    index = html(example_site, "mensen")
+    rows = _rows(index)
+    assert len(rows) == 21  # people.csv: 23 people, 2 of them inactive
+    assert rows[0] == "Henk de Vries | Ploeg 1 | Procesoperator | 4 | 4 | op niveau"
+    assert "Wouter Bosman | Dagdienst | Procesoperator | 3 | 2 | boven niveau" in rows
+    assert not any("Gerrit Mulder" in row for row in rows)
+    assert '<tr data-team="ploeg-2" data-format="procesoperator">\n<td><a href="../pop/p-012/">Rob Robberts</a></td>' in index
+    assert '<form class="wgo-filter" data-table="wgo-people" hidden>' in index
+    assert '<a href="../mensen/" class="md-nav__link">' in html(example_site, "teams")  # in the navigation
+    search = json.loads((example_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in search["docs"] if doc["location"].startswith("mensen/")]
+
+
+def test_the_pop_history_says_why_a_row_no_longer_counts(example_site: Path) -> None:
+    pop = html(example_site, "pop/p-012")
+    history = _section(pop, "historie-van-aftekeningen")
+    assert '<span class="wgo-flag wgo-superseded">vervangen door beoordeling van 20-04-2026</span>' in history
+    expired = _section(html(example_site, "pop/p-010"), "historie-van-aftekeningen")
+    assert '<span class="wgo-flag wgo-expired">verlopen</span>' in expired
+
+
+def test_the_planning_has_a_team_column_and_marks_training_already_reached(example_site: Path) -> None:
+    planning = html(example_site, "planning")
+    rows = _rows(planning)
+    assert len(rows) == 20
+    reached = [row for row in rows if "✓ bereikt" in row]
+    assert reached == [row for row in rows if row.startswith(("01-05-2026 ✓ bereikt | Bram Hendriks | Ploeg 2",
+                                                               "31-12-2026 ✓ bereikt | Jens Jensen | Ploeg 2"))]
+    assert not any("verlopen" in row for row in reached)
+    assert '<form class="wgo-filter" data-table="wgo-planning" hidden>' in planning
+
+
+def test_the_format_page_shows_the_target_beside_the_overall_level(example_site: Path) -> None:
+    page_html = html(example_site, "formats/procesoperator")
+    people = _section(page_html, "medewerkers")
+    assert "<th style=\"text-align: center;\">Totaalniveau</th>\n<th style=\"text-align: center;\">Doelniveau</th>" in people
+    assert "Wouter Bosman | Dagdienst | 3 | 2 | boven niveau" in _rows(people)
+
+
+# --- in the browser ------------------------------------------------------------------------------
+# test_browser.py keeps one Playwright session open for the whole run, and Playwright's sync API
+# refuses a second one in the same thread; these checks run their own in a thread of their own.
+
+
+def _in_chromium(check: Callable[[Any, str], None], site: Path, *, javascript: bool = True) -> None:
+    """Run ``check(page, base_url)`` in headless Chromium, in a thread, on the site served on loopback."""
+
+    def run() -> None:
+        with serve(site) as url, sync_api.sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                context = chromium.new_context(java_script_enabled=javascript)
+                context.set_default_timeout(15_000)
+                check(context.new_page(), url)
+            finally:
+                chromium.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(run).result()
+
+
+def _filter_people(page: Any, url: str) -> None:
+    for width, height in ((1366, 900), (768, 1024)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(url + "/mensen/")
+        page.select_option("select[data-filter=team]", "ploeg-2")
+        assert page.locator("#wgo-people tbody tr:visible td:nth-child(2)").all_inner_texts() == ["Ploeg 2"] * 9
+        page.select_option("select[data-filter=format]", "laborant")
+        names = page.locator("#wgo-people tbody tr:visible td:first-child").all_inner_texts()
+        assert names == ["Lotte de Boer", "Esther Peeters"]
+        assert page.locator("form.wgo-filter output").inner_text() == "2 van 21 getoond"
+        assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+def _filter_planning(page: Any, url: str) -> None:
+    page.goto(url + "/planning/")
+    page.select_option("select[data-filter=team]", "dagdienst")
+    teams = page.locator("#wgo-planning tbody tr:visible td:nth-child(3)").all_inner_texts()
+    assert teams and set(teams) == {"Dagdienst"}
+
+
+def _whole_without_javascript(page: Any, url: str) -> None:
+    page.goto(url + "/mensen/")
+    assert page.locator("#wgo-people tbody tr:visible").count() == 21
+    assert not page.locator("form.wgo-filter").is_visible()
+
+
+@pytest.mark.browser
+def test_the_people_index_and_the_planning_filter_by_team_and_format(example_site: Path) -> None:
+    _in_chromium(_filter_people, example_site)
+    _in_chromium(_filter_planning, example_site)
+
+
+@pytest.mark.browser
+def test_without_javascript_the_tables_are_whole_and_the_filter_hidden(example_site: Path) -> None:
+    _in_chromium(_whole_without_javascript, example_site, javascript=False)
