@@ -295,8 +295,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     # --- build -------------------------------------------------------------
     "personal-data-off": (
-        "personal_data staat uit: de matrix, de POP's, de teampagina's en de planning worden niet gepubliceerd; zet 'personal_data: true' in {file} om ze te tonen",
-        "personal_data is off: the matrix, POP, team and planning pages are not published; set 'personal_data: true' in {file} to show them",
+        "personal_data staat uit: de matrix, de POP's, de team- en mensenpagina's, de planning en de namen bij werkprocessen "
+        "worden niet gepubliceerd; zet 'personal_data: true' in {file} om ze te tonen",
+        "personal_data is off: the matrix, POP, team, people and planning pages and the names on work-process pages "
+        "are not published; set 'personal_data: true' in {file} to show them",
     ),
     "page-conflict": (
         "de pagina '{path}' heeft hetzelfde adres als een pagina die de generator maakt; geef het bestand een andere naam",
