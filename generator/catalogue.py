@@ -720,6 +720,32 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "label.filter-shown": ("{shown} van {total} getoond", "{shown} of {total} shown"),
     "label.superseded": ("vervangen door beoordeling van {date}", "superseded by the assessment of {date}"),
     "label.reached": ("bereikt", "reached"),
+    # --- matrix page ---------------------------------------------------------------
+    "label.matrix-overall-rule": (
+        "Totaalniveau: het laagste niveau over de werkprocessen van dit format.",
+        "Overall level: the lowest level over the work processes of this format.",
+    ),
+    "label.matrix-overall-cap": (
+        "Zonder afgeronde verbeteropdracht is het hooguit niveau {level} (⚑).",
+        "Without a finished improvement assignment it is at most level {level} (⚑).",
+    ),
+    "label.matrix-holding": (
+        "omlijnd: dit werkproces houdt het totaalniveau laag",
+        "outlined: this work process holds the overall level down",
+    ),
+    "label.matrix-lapsed": (
+        "niveau gedaald doordat aftekeningen verlopen zijn (een grijze 0 zonder 'verlopen' is nooit opgeleid)",
+        "level dropped because sign-offs expired (a grey 0 without 'expired' is never trained)",
+    ),
+    "label.matrix-lapsed-was": ("verlopen; was niveau {level}", "expired; was level {level}"),
+    "label.matrix-coverage-row": ("Aantal op niveau ≥ {level} (minimaal {count})", "Number at level ≥ {level} (at least {count})"),
+    "label.matrix-coverage-scope": (
+        "De telling per team omvat alleen de mensen met dit format; de teampagina's tellen alle formats van het team.",
+        "The count per team covers only the people in this format; the team pages count every format of the team.",
+    ),
+    "label.matrix-filter-all-teams": ("Alle teams", "All teams"),
+    "label.matrix-filter-name": ("Naam bevat", "Name contains"),
+    "label.matrix-sort": ("Sorteren", "Sort"),
     # --- the default level scale (organisation.yml may set its own) ----------------
     "level.0": ("Niet opgeleid", "Not trained"),
     "level.1": ("Assistent medewerker", "Assistant"),

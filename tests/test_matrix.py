@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.derive import derive_facts
-from generator.derive.matrix import format_matrix, team_coverage
+from generator.derive.levels import standing
+from generator.derive.matrix import format_matrix, holding_work_processes, team_coverage
 from generator.diagnostics import Report
 from generator.read import read_content
 from generator.references import check_references
 from generator.render.pages import matrix_csv
 
 from .conftest import BUILD_DATE, content_tree
+from .test_levels import MAX, TODAY, signed, work_process
 
 # team, name, levels per work process — the spreadsheet in PRODUCT.md
 SPREADSHEET = [
@@ -136,3 +138,44 @@ def test_shortfalls_other_formats_and_teams_without_anyone(tmp_path: Path) -> No
     bars = team_coverage(content, facts, content.organisation.teams[0])
     assert [(b.work_process.id, b.count, b.short) for b in bars] == [
         ("wp-e", 1, True), ("wp-f", 1, True), ("wp-a", 3, False), ("wp-b", 2, False), ("wp-c", 2, False), ("wp-d", 2, False)]
+
+
+# --- what holds the overall level down, and levels lost to expiry ---------------------------------
+
+
+def test_the_lowest_work_processes_hold_the_overall_level_down(tmp_path: Path) -> None:
+    content = read_content(spreadsheet_tree(tmp_path), Report())
+    matrix = format_matrix(content, derive_facts(content, BUILD_DATE), content.formats["operator"])
+    holding = {row.person.name: marks for section in matrix.sections for row, marks in zip(section.rows, section.holding, strict=True)}
+    assert holding["Rob Robberts"] == (False, False, False, False, True)  # 3 3 3 2 0: the 0
+    assert holding["Jan Jansen"] == (False, True, True, True, True)  # 1 0 0 0 0: every 0
+    assert holding["Henk de Vries"] == (False,) * 5  # 4 everywhere: nothing holds him down
+
+
+def test_when_the_improvement_rule_caps_the_level_no_work_process_is_marked(tmp_path: Path) -> None:
+    content_dir = spreadsheet_tree(tmp_path)
+    organisation = content_dir / "organisation.yml"
+    organisation.write_text(organisation.read_text(encoding="utf-8") + "improvement_level: 3\n", encoding="utf-8")
+    content = read_content(content_dir, Report())
+    facts = derive_facts(content, BUILD_DATE)
+    wps = format_matrix(content, facts, content.formats["operator"]).work_processes
+    henk, rob = facts.people["p-004"], facts.people["p-005"]
+    assert (henk.overall, henk.lowest, henk.capped) == (2, 4, True)  # no finished improvement: at most 2
+    assert holding_work_processes(henk, wps) == (False,) * 5  # the overall level carries the mark instead
+    assert not rob.capped and holding_work_processes(rob, wps) == (False, False, False, False, True)
+
+
+def test_a_level_lost_to_expired_signoffs_is_told_apart_from_never_trained() -> None:
+    wp = work_process({1: 1, 2: 1}, valid_months=12)
+    old = (signed("c-1-1", on="2025-01-10"), signed("c-2-1", on="2025-02-10"))
+    lost = standing(old, wp, MAX, TODAY)
+    assert (lost.level, lost.lapsed) == (0, 2)
+    assert standing((), wp, MAX, TODAY).lapsed is None  # never trained
+    # Only c-1-1 expired: level 0 now, the sign-offs gave 2 before.
+    partly = standing((old[0], signed("c-2-1", on="2026-06-01")), wp, MAX, TODAY)
+    assert (partly.level, partly.lapsed) == (0, 2)
+    # An old sign-off that no longer matters (a later assessment holds the level) is not a loss.
+    reassessed = standing((old[0], signed(level=2, on="2026-06-01")), wp, MAX, TODAY)
+    assert (reassessed.level, reassessed.lapsed) == (2, None)
+    # Without valid_months nothing expires.
+    assert standing(old, work_process({1: 1, 2: 1}), MAX, TODAY).lapsed is None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 from ..dates import add_months, months_before
@@ -31,6 +31,7 @@ class Standing:
     assessment: Signoff | None  # the direct assessment D, if any counts
     evidence: dict[str, Signoff] = field(default_factory=dict)  # criterion id → latest counted sign-off on/after D
     expires: dt.date | None = None  # the first day the level may drop because evidence expires
+    lapsed: int | None = None  # the level the sign-offs gave before some expired, when it was higher than now
 
     def evidence_for(self, criterion_id: str, criterion_level: int) -> Signoff | None:
         """The sign-off that proves a criterion: its own, or D when the criterion is at or below D's level."""
@@ -59,8 +60,20 @@ def counted_since(work_process: WorkProcess, build_date: dt.date) -> dt.date:
 
 def standing(signoffs: Iterable[Signoff], work_process: WorkProcess, max_level: int, build_date: dt.date) -> Standing:
     """The level of one person on one work process, from that person's sign-offs on it."""
+    history = tuple(signoffs)
     since_counted = counted_since(work_process, build_date)  # once, not per sign-off: a history can be long
-    counted = [s for s in signoffs if s.date >= since_counted]
+    counted = [s for s in history if s.date >= since_counted]
+    now = _standing_from(counted, work_process, max_level)
+    if len(counted) == len(history):
+        return now
+    # Some sign-offs stopped counting: keep the level they gave, so that a level lost to expiry
+    # can be told apart from one never reached.
+    before = _standing_from(list(history), work_process, max_level).level
+    return replace(now, lapsed=before) if before > now.level else now
+
+
+def _standing_from(counted: list[Signoff], work_process: WorkProcess, max_level: int) -> Standing:
+    """The standing that ``counted`` (the sign-offs that count) gives."""
     assessments = [s for s in counted if s.level is not None]
     assessment = max(assessments, key=_in_file_order, default=None)
     since = assessment.date if assessment else dt.date.min

@@ -16,6 +16,7 @@ class TeamSection:
     totals: tuple[int, ...]  # sum of the levels per work-process column
     coverage: tuple[int, ...]  # rows at or above the coverage level, per column
     short: tuple[bool, ...]  # coverage below the minimum count
+    holding: tuple[tuple[bool, ...], ...]  # per row, per column: the work process holds the overall level down
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,8 +47,22 @@ def format_matrix(content: Content, facts: Facts, training_format: TrainingForma
         sections.append(TeamSection(
             team=team, rows=rows, totals=tuple(sum(column) for column in columns),
             coverage=counts, short=tuple(count < coverage.count for count in counts),
+            holding=tuple(holding_work_processes(row, work_processes) for row in rows),
         ))
     return FormatMatrix(format=training_format, work_processes=work_processes, sections=tuple(sections))
+
+
+def holding_work_processes(person: PersonFacts, work_processes: tuple[WorkProcess, ...]) -> tuple[bool, ...]:
+    """Per work process of the format: whether it holds the person's overall level down.
+
+    Those at the lowest level do, when some other is higher; none does when all are level (nothing
+    holds the level down) or when the improvement rule caps the overall level (the overall level
+    itself then carries the mark).
+    """
+    levels = [person.standings[wp.id].level for wp in work_processes]
+    if person.capped or not levels or min(levels) == max(levels):
+        return (False,) * len(levels)
+    return tuple(level == min(levels) for level in levels)
 
 
 def team_coverage(content: Content, facts: Facts, team: Team) -> tuple[CoverageBar, ...]:

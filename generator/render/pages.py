@@ -7,6 +7,7 @@ import html
 import io
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from operator import attrgetter
 from typing import TypeVar
 
@@ -239,10 +240,16 @@ def _render_matrices(c: PageContext, facts: Facts) -> Iterator[Page]:
         matrix = format_matrix(c.content, facts, training_format)
         title = c.t("label.matrix-of", format=training_format.title)
         split = sum(len(section.rows) for section in matrix.sections) > SPLIT_ROWS
-        yield c.html_page("matrix.html.j2", paths.matrix(training_format.id), title, matrix=matrix, split=split)
+        page = c.html_page("matrix.html.j2", paths.matrix(training_format.id), title, matrix=matrix, split=split)
+        yield page if split else _wide(page)
         for section in matrix.sections if split else ():
-            yield c.html_page("matrix_team.html.j2", paths.matrix_team(training_format.id, section.team.id),
-                         f"{title} — {section.team.name}", matrix=matrix, section=section)
+            yield _wide(c.html_page("matrix_team.html.j2", paths.matrix_team(training_format.id, section.team.id),
+                                    f"{title} — {section.team.name}", matrix=matrix, section=section))
+
+
+def _wide(page: Page) -> Page:
+    """A page whose table needs the whole width: the theme's sidebars are left out."""
+    return replace(page, hide=("navigation", "toc"))
 
 
 def _render_teams(c: PageContext, facts: Facts, deployability: Deployability) -> Iterator[Page]:

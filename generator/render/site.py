@@ -28,11 +28,14 @@ class Page:
     html: str | None = None
     headings: tuple[Heading, ...] = ()  # of an HTML page, in order
     search: bool = True  # False keeps the page out of the search index (personal pages)
+    hide: tuple[str, ...] = ()  # parts of the theme to leave out ("navigation", "toc"): wide pages want the width
 
     def front_matter(self) -> dict[str, object]:
         meta: dict[str, object] = {"title": escape_html(self.title)}
         if not self.search:
             meta["search"] = {"exclude": True}
+        if self.hide:
+            meta["hide"] = list(self.hide)
         return meta
 
 

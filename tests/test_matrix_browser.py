@@ -1,0 +1,153 @@
+"""The matrix page as planners read it: on a laptop, on a tablet and on paper, in headless Chromium.
+
+The example site is served on loopback; PDFs are read with test_browser's reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import playwright.sync_api as sync_api
+import pytest
+
+from .test_browser import CHROMIUM, CHROMIUM_ARGS, _pdf_pages_text, serve
+
+pytestmark = pytest.mark.browser
+
+MATRIX = "/matrix/procesoperator/"
+VIEWPORTS = [(1366, 900), (768, 1024)]
+
+# Where a row's name cell is after the team's matrix is scrolled fully to the right: inside the
+# viewport, and the element at its centre is the cell (or what it holds), not a cell scrolled over it.
+NAME_CELL_AFTER_SCROLL = """() => {
+  const box = document.querySelector('.wgo-matrix');
+  window.scrollTo(0, box.getBoundingClientRect().top + window.scrollY - 150);
+  box.scrollLeft = box.scrollWidth;
+  const cell = box.querySelector('tbody th[scope=row]');
+  const rect = cell.getBoundingClientRect();
+  const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+  return {
+    scrolled: box.scrollLeft, overflow: box.scrollWidth - box.clientWidth,
+    left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom,
+    width: window.innerWidth, height: window.innerHeight,
+    covered: !(hit && cell.contains(hit)), name: cell.textContent.trim(),
+  };
+}"""
+
+
+def _on_matrix(check: Callable[[Any], None], site: Path, viewport: tuple[int, int] = VIEWPORTS[0], *,
+               javascript: bool = True) -> None:
+    """Run ``check(page)`` on the matrix page in headless Chromium.
+
+    In a thread of its own: test_browser.py keeps a Playwright session open in the main thread for
+    the whole run, and Playwright's sync API refuses a second one in the same thread.
+    """
+
+    def run() -> None:
+        with serve(site) as url, sync_api.sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                width, height = viewport
+                context = chromium.new_context(viewport={"width": width, "height": height}, java_script_enabled=javascript)
+                context.set_default_timeout(15_000)
+                page = context.new_page()
+                page.goto(url + MATRIX)
+                check(page)
+            finally:
+                chromium.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(run).result()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, ids=["laptop", "tablet"])
+def test_the_page_never_scrolls_sideways_and_names_stay_in_view(example_site: Path, viewport: tuple[int, int]) -> None:
+    def check(page: Any) -> None:
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        cell = page.evaluate(NAME_CELL_AFTER_SCROLL)
+        assert cell["scrolled"] >= cell["overflow"], cell
+        assert cell["left"] >= 0 and cell["right"] <= cell["width"], cell
+        assert cell["top"] >= 0 and cell["bottom"] <= cell["height"], cell
+        assert not cell["covered"], cell
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+    _on_matrix(check, example_site, viewport)
+
+
+def test_on_a_tablet_the_matrix_scrolls_in_its_own_box(example_site: Path) -> None:
+    """At 768 px the table is wider than its box: the box scrolls, Material adds no box of its own."""
+
+    def check(page: Any) -> None:
+        sizes = page.evaluate("""() => [...document.querySelectorAll('.wgo-matrix')].map((box) => ({
+            box: box.clientWidth, table: box.querySelector('table').offsetWidth,
+            overflow: getComputedStyle(box).overflowX,
+            wrapped: Boolean(box.closest('.md-typeset__scrollwrap, .md-typeset__table')),
+        }))""")
+        assert sizes and all(size["table"] > size["box"] and size["overflow"] == "auto" for size in sizes), sizes
+        assert not any(size["wrapped"] for size in sizes), sizes
+
+    _on_matrix(check, example_site, VIEWPORTS[1])
+
+
+def test_headers_show_titles_and_the_filter_and_sort_work(example_site: Path) -> None:
+    def check(page: Any) -> None:
+        header = page.locator("th.wgo-matrix-wp").filter(has_text="B1-K1-W2").first
+        text = " ".join(header.inner_text().split())
+        assert "Installatie opstarten" in text and "B1-K1-W2" in text, text
+        assert header.locator(".wgo-wp-title").bounding_box()["height"] > 0  # shown, not a tooltip
+
+        page.locator("th.wgo-matrix-wp").filter(has_text="B1-K1-W5").first.locator("button.wgo-sort").click()
+        column = page.evaluate("""() => {
+            const table = document.querySelector('.wgo-matrix-table');
+            const index = [...table.tHead.rows[0].cells].findIndex((th) => th.textContent.includes('B1-K1-W5'));
+            return [...table.tBodies[0].rows].map((row) => Number(row.cells[index].querySelector('.wgo-level').textContent));
+        }""")
+        assert column == sorted(column, reverse=True) and len(set(column)) > 1, column
+
+        page.select_option("select[name=team]", "ploeg-2")
+        shown = page.evaluate("""() => [...document.querySelectorAll('.wgo-matrix-team')]
+            .filter((section) => section.offsetParent !== null).map((section) => section.dataset.team)""")
+        assert shown == ["ploeg-2"]
+        names = page.locator(".wgo-matrix-table tbody th[scope=row]:visible").all_inner_texts()
+        assert "Rob Robberts" in names and "Henk de Vries" not in names, names
+        page.fill("input[name=name]", "robb")
+        rows = page.locator(".wgo-matrix-table > tbody:first-of-type > tr:visible").all_inner_texts()
+        assert len(rows) == 1 and rows[0].startswith("Rob Robberts"), rows
+
+    _on_matrix(check, example_site)
+
+
+def test_without_javascript_the_matrix_is_complete_and_the_controls_stay_hidden(example_site: Path) -> None:
+    def check(page: Any) -> None:
+        assert not page.locator("form.wgo-matrix-filter").is_visible()
+        assert page.locator(".wgo-matrix-team:visible").count() == 3
+        assert page.locator(".wgo-matrix-table tbody th[scope=row]:visible").count() > 10
+
+    _on_matrix(check, example_site, javascript=False)
+
+
+def test_print_one_team_on_landscape_a4_and_every_team_on_a_page_of_its_own(example_site: Path) -> None:
+    def check(page: Any) -> None:
+        pages = ["".join(text.split()) for text in _pdf_pages_text(page.pdf(prefer_css_page_size=True))]
+        teams = ["Ploeg1", "Ploeg2", "Dagdienst"]
+        assert len(pages) == len(teams), len(pages)
+        for text, team in zip(pages, teams, strict=True):
+            assert team in text and "Totaal" in text, (team, text[:200])
+
+        page.select_option("select[name=team]", "ploeg-2")
+        titles = page.locator("th.wgo-matrix-wp .wgo-wp-title").all_inner_texts()
+        names = page.locator(".wgo-matrix-team:visible tbody th[scope=row]").all_inner_texts()
+        pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+        boxes = [(round(float(w)), round(float(h))) for w, h in re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)]
+        assert boxes == [(842, 595)], boxes  # one A4 landscape page
+        # Skia leaves out some spaces, so the text is compared without any.
+        text = "".join(_pdf_pages_text(pdf)[0].split())
+        assert "Ploeg2" in text and "Ploeg1" not in text
+        for title in [*titles, *names, "Totaal"]:
+            assert "".join(title.split()) in text, title
+
+    _on_matrix(check, example_site)
