@@ -63,8 +63,9 @@ def site() -> None:
 
 
 def serve() -> None:
+    """--dirty: a rebuild renders only the pages whose output changed (the wgo plugin tells MkDocs which)."""
     ensure_venv()
-    run(BIN / "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", env=quiet_env())
+    run(BIN / "mkdocs", "serve", "--dirty", "--dev-addr", "127.0.0.1:8000", env=quiet_env())
 
 
 def test() -> None:

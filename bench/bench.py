@@ -18,8 +18,10 @@ import os
 import pstats
 import random
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -37,9 +39,12 @@ DEFAULT_OUT = REPO / "bench" / "out"
 MARKER = ".bench.json"  # written into every output folder; only such folders are ever replaced
 LATEST_DATE = dt.date(2026, 10, 31)  # content dates stay before 2026-11-01 (and before today)
 KINDS = ("knowledge", "skill", "attitude")
-TARGET_RATIO = 5.0  # per cent: generator step ≤ 5 % of the full build
 MAX_PAGE_BYTES = 1_000_000  # "no page over 1 MB"
-PLAIN_FOLDER = 50  # pages per folder in the plain comparison's "folders" layout
+PLAIN_FOLDER = 100  # pages per folder in the plain comparison's "folders" layout
+PLAIN_LAYOUTS = ("folders", "same")  # "folders" is the one the targets compare against
+TARGET_VS_PLAIN = 1.5  # full build ≤ 1.5 × the plain build in folders (issue 9)
+TARGET_GENERATOR_SECONDS = {"medium": 2.0, "large": 12.0}  # the generator's own step (issue 9)
+TARGET_PEAK_MB = 2000  # peak resident memory of the full build (issue 9)
 
 
 # --- sizes -----------------------------------------------------------------------------------
@@ -525,10 +530,15 @@ def write_project(out: Path, size: Size, seed: int, latest: dt.date) -> Path:
     _clear(out)
     synth = Synthesiser(size, seed, latest)
     write_content(synth.organisation(), out / "content", synth)
-    shutil.copy2(REPO / "mkdocs.yml", out / "mkdocs.yml")
-    shutil.copytree(REPO / "theme", out / "theme")
+    copy_project_files(out)
     (out / MARKER).write_text(json.dumps(_marker(size, seed, latest)), encoding="utf-8")
     return out / "content"
+
+
+def copy_project_files(out: Path) -> None:
+    """``mkdocs.yml`` and ``theme/`` from the repository."""
+    shutil.copy2(REPO / "mkdocs.yml", out / "mkdocs.yml")
+    shutil.copytree(REPO / "theme", out / "theme", dirs_exist_ok=True)
 
 
 def _marker(size: Size, seed: int, latest: dt.date) -> dict[str, Any]:
@@ -559,6 +569,7 @@ class Build:
     warnings: int
     returncode: int
     tail: str
+    peak_mb: float | None = None  # the build process's peak resident memory
 
 
 @dataclass
@@ -591,26 +602,62 @@ def profile_generate(content: Path, top: int) -> str:
     return out.getvalue()
 
 
+# Runs a command and prints its peak memory last. A process forked from this one would count
+# this one's memory as its own (Linux carries the peak resident size across fork and exec), so
+# the build is forked from this small launcher instead.
+_LAUNCHER = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[1:])
+_, status, usage = os.wait4(child.pid, 0)
+print(f"{PEAK_TAG} {usage.ru_maxrss}", flush=True)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+PEAK_TAG = "bench-peak-kb:"
+
+
+def run_measured(command: Sequence[str], cwd: Path, timeout: float | None) -> tuple[int, float, float | None, str]:
+    """Run ``command``; its exit code (-1: stopped after ``timeout``), wall seconds, peak resident MB and output."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    launcher = [sys.executable, "-c", _LAUNCHER.replace("PEAK_TAG", repr(PEAK_TAG)), *command]
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(launcher, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
+                                   start_new_session=True)
+        try:
+            returncode = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)  # the launcher and the build
+            process.wait()
+            return -1, time.perf_counter() - start, None, "timed out"
+        seconds = time.perf_counter() - start
+        log.seek(0)
+        output, peak = _without_peak(log.read())
+        return returncode, seconds, peak, output
+
+
+def _without_peak(output: str) -> tuple[str, float | None]:
+    """The launcher's output without its last line, and the peak memory in MB that line gives."""
+    lines = output.splitlines()
+    if lines and lines[-1].startswith(PEAK_TAG):
+        return "\n".join(lines[:-1]), int(lines[-1].split()[1]) / 1024
+    return output, None
+
+
 def mkdocs_build(project: Path, site: Path, timeout: float | None) -> Build:
     """``mkdocs build`` in ``project`` as a subprocess; a build that exceeds ``timeout`` is stopped (exit -1)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
     _progress(f"mkdocs build in {project} …")
-    start = time.perf_counter()
-    try:
-        done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return Build(seconds=time.perf_counter() - start, reported=None, warnings=0, returncode=-1, tail="timed out")
-    seconds = time.perf_counter() - start
-    _progress(f"… done in {seconds:.1f} s (exit {done.returncode})")
-    output = done.stdout + done.stderr
+    returncode, seconds, peak_mb, output = run_measured(command, project, timeout)
+    if returncode == -1:
+        return Build(seconds=seconds, reported=None, warnings=0, returncode=-1, tail="timed out")
+    _progress(f"… done in {seconds:.1f} s (exit {returncode}, peak {peak_mb or 0:.0f} MB)")
     reported = None
     for line in output.splitlines():
         if "Documentation built in" in line:
             reported = float(line.rsplit("built in", 1)[1].split()[0])
     warnings = sum("WARNING" in line for line in output.splitlines())
     tail = "\n".join(output.splitlines()[-15:])
-    return Build(seconds=seconds, reported=reported, warnings=warnings, returncode=done.returncode, tail=tail)
+    return Build(seconds=seconds, reported=reported, warnings=warnings, returncode=returncode, tail=tail, peak_mb=peak_mb)
 
 
 def site_stats(site: Path) -> SiteStats:
@@ -637,8 +684,24 @@ def plain_paths(page_paths: Sequence[str], layout: str) -> list[str]:
     return ["index.md"] + [f"deel-{i // PLAIN_FOLDER + 1:03d}/pagina-{i + 1}.md" for i in range(len(page_paths) - 1)]
 
 
-def write_plain_project(folder: Path, page_paths: Sequence[str]) -> None:
-    """One trivial page per path, with the same theme and Markdown extensions, but no wgo plugin and no nav."""
+def plain_page(number: int, layout: str) -> str:
+    """``folders``: a page of 42 lines (headings, prose, a list, a table, a link); ``same``: one line of text."""
+    if layout == "same":
+        return f"# Pagina {number}\n\nEen korte pagina.\n"
+    prose = " ".join(WORDS[(number + i) % len(WORDS)] for i in range(40)).capitalize() + "."
+    rows = [f"| stap {i} | {WORDS[(number * 3 + i) % len(WORDS)]} | {i * number % 97} |" for i in range(1, 9)]
+    lines = [
+        f"# Pagina {number}", "", prose, "", "## Werkwijze", "", prose, "",
+        *[f"- {WORDS[(number + i) % len(WORDS)]} {WORDS[(number + 2 * i) % len(WORDS)]}" for i in range(7)], "",
+        "## Stappen", "", "| stap | onderwerp | waarde |", "|---|---|--:|", *rows, "",
+        "## Zie ook", "", prose, "", "Lees ook [de startpagina](#pagina-" + str(number) + ").", "",
+        "## Opmerkingen", "", prose, "", prose, "", prose,
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_plain_project(folder: Path, page_paths: Sequence[str], layout: str) -> None:
+    """A page per path, with the same theme, features and Markdown extensions and search, but no wgo plugin and no nav."""
     _clear(folder)
     (folder / MARKER).write_text("{}", encoding="utf-8")
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -649,7 +712,7 @@ def write_plain_project(folder: Path, page_paths: Sequence[str]) -> None:
     for number, path in enumerate(page_paths, 1):
         target = folder / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f"# Pagina {number}\n\nEen korte pagina.\n", encoding="utf-8")
+        target.write_text(plain_page(number, layout), encoding="utf-8")
 
 
 # --- the report ----------------------------------------------------------------------------------
@@ -693,13 +756,16 @@ def content_rows(size: Size, seed: int, content: Path, seconds: float | None) ->
     return rows
 
 
-def generate_rows(seconds: float, repeat: int, result: Result) -> list[tuple[str, str]]:
+def generate_rows(seconds: float, repeat: int, result: Result, preset: str) -> list[tuple[str, str]]:
     errors, warnings = (len(result.report.of(s)) for s in (Severity.ERROR, Severity.WARNING))
     pages = len(result.site.pages) if result.site else 0
     files = len(result.site.files) if result.site else 0
     rows = [("content check", f"{errors} errors, {warnings} warnings"),
             (f"generator step (best of {repeat})", f"{seconds:.2f} s"),
             ("generated pages / files", f"{pages:,} / {files:,}")]
+    if preset in TARGET_GENERATOR_SECONDS:
+        target = TARGET_GENERATOR_SECONDS[preset]
+        rows.append((f"target: generator step ≤ {target:g} s ({preset})", _yes(seconds <= target)))
     if result.site is not None:
         in_nav = sum((item.path or "").startswith("pop/") for item in _nav_items(result.site.nav))
         rows.append(("POP pages absent from navigation", f"{_yes(in_nav == 0)} ({in_nav} nav entries under pop/)"))
@@ -712,17 +778,19 @@ def _nav_items(items: Sequence[NavItem]) -> Iterator[NavItem]:
         yield from _nav_items(item.children)
 
 
-def build_rows(
-    generator_seconds: float, full: Build, stats: SiteStats | None, plain: Build | None, plain_layout: str
-) -> list[tuple[str, str]]:
-    rows = [("full mkdocs build", f"{_build_time(full)}, {full.warnings} warning lines")]
-    if plain is not None:
-        rows.append((f"plain mkdocs build, same page count ({plain_layout} paths)", _build_time(plain)))
-        if plain.returncode == 0 and full.returncode == 0:
-            rows.append(("full build / plain build", f"{full.seconds / plain.seconds:.2f}×"))
-    ratio = 100 * generator_seconds / full.seconds
-    rows.append(("generator step / full build", f"{ratio:.1f} %"))
-    rows.append((f"target: generator step ≤ {TARGET_RATIO:.0f} % of build", _yes(ratio <= TARGET_RATIO)))
+def build_rows(generator_seconds: float, full: Build, stats: SiteStats | None, plain: dict[str, Build]) -> list[tuple[str, str]]:
+    peak = f", peak memory {full.peak_mb:,.0f} MB" if full.peak_mb else ""
+    rows = [("full mkdocs build", f"{_build_time(full)}, {full.warnings} warning lines{peak}")]
+    for layout, build in plain.items():
+        rows.append((f"plain mkdocs build ({_PLAIN_NAMES[layout]})", _build_time(build)))
+        if build.returncode == 0 and full.returncode == 0:
+            ratio = full.seconds / build.seconds
+            rows.append((f"full build / plain build ({layout})", f"{ratio:.2f}×"))
+            if layout == "folders":
+                rows.append((f"target: full build ≤ {TARGET_VS_PLAIN}× plain (folders)", _yes(ratio <= TARGET_VS_PLAIN)))
+    rows.append(("generator step / full build", f"{100 * generator_seconds / full.seconds:.1f} %"))
+    if full.peak_mb:
+        rows.append((f"target: peak memory of full build ≤ {TARGET_PEAK_MB:,} MB", _yes(full.peak_mb <= TARGET_PEAK_MB)))
     if stats is not None:
         rows += [
             ("HTML pages", f"{stats.html_pages:,}"),
@@ -733,6 +801,9 @@ def build_rows(
                                                    f"{stats.pop_in_search} index entries under pop/)"),
         ]
     return rows
+
+
+_PLAIN_NAMES = {"folders": f"42-line pages in folders of {PLAIN_FOLDER}", "same": "one-line pages at the generator's paths"}
 
 
 def print_table(title: str, rows: Sequence[tuple[str, str]]) -> None:
@@ -758,8 +829,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, choices=(1, 2, 3), help="runs of the generator step; the best counts")
     parser.add_argument("--skip-mkdocs", action="store_true", help="time only the generator")
     parser.add_argument("--skip-plain", action="store_true", help="skip the plain-MkDocs comparison build")
-    parser.add_argument("--plain-layout", choices=("same", "folders"), default="same",
-                        help="paths of the plain pages: the generator's (default), or folders of 50 (a nav that does not grow)")
+    parser.add_argument("--plain-layout", choices=(*PLAIN_LAYOUTS, "both"), default="both",
+                        help=f"plain comparison: 42-line pages in folders of {PLAIN_FOLDER} (the targets' layout), "
+                             "one-line pages at the generator's paths (the old comparison), or both (default)")
     parser.add_argument("--build-timeout", type=float, metavar="SECONDS", help="stop an mkdocs build that takes longer")
     parser.add_argument("--profile", type=int, metavar="N", default=0, help="also print the generator's top N cumulative cProfile entries")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the measurements as JSON")
@@ -777,6 +849,7 @@ def chosen_size(args: argparse.Namespace) -> tuple[Size, str]:
 def prepare_content(args: argparse.Namespace, size: Size, out: Path, latest: dt.date) -> tuple[Path, float | None]:
     """The content folder (written afresh unless ``--reuse`` finds a matching one) and the seconds it took to write."""
     if args.reuse and _reusable(out, size, args.seed, latest):
+        copy_project_files(out)  # the config and theme are code under test: always today's
         return out / "content", None
     _progress(f"writing the project into {out} …")
     start = time.perf_counter()
@@ -802,7 +875,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _progress(f"generator step, {args.repeat} run(s) …")
     seconds, result = time_generate(content, args.repeat)
     show_problems(result)
-    rows += generate_rows(seconds, args.repeat, result)
+    rows += generate_rows(seconds, args.repeat, result, default_name)
     report: dict[str, Any] = {"size": asdict(size), "seed": args.seed, "latest_date": latest.isoformat(), "project": str(out),
                               "generator_seconds": seconds, "pages": len(result.site.pages) if result.site else 0}
     if result.site is not None and not args.skip_mkdocs:
@@ -823,22 +896,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_builds(
     out: Path, generator_seconds: float, page_paths: list[str], args: argparse.Namespace, report: dict[str, Any]
 ) -> list[tuple[str, str]]:
-    """The full build of the project, the plain comparison build, and the site's figures."""
+    """The full build of the project, the plain comparison builds, and the site's figures."""
     site = out / "site"
     if site.exists():
         shutil.rmtree(site)
     full = mkdocs_build(out, site, args.build_timeout)
-    report["revision_after"] = revision()  # the plain build below does not run the generator
+    report["revision_after"] = revision()  # the plain builds below do not run the generator
     if full.returncode:
         print(full.tail, file=sys.stderr)
     stats = site_stats(site) if full.returncode == 0 else None
-    plain = None
-    if not args.skip_plain:
-        write_plain_project(out / "plain", plain_paths(page_paths, args.plain_layout))
-        plain = mkdocs_build(out / "plain", out / "plain" / "site", args.build_timeout)
-    report.update(full_build=asdict(full), site=asdict(stats) if stats else None, plain_build=asdict(plain) if plain else None,
+    plain: dict[str, Build] = {}
+    layouts = () if args.skip_plain else PLAIN_LAYOUTS if args.plain_layout == "both" else (args.plain_layout,)
+    for layout in layouts:
+        folder = out / ("plain" if layout == "folders" else f"plain-{layout}")
+        write_plain_project(folder, plain_paths(page_paths, layout), layout)
+        plain[layout] = mkdocs_build(folder, folder / "site", args.build_timeout)
+    report.update(full_build=asdict(full), site=asdict(stats) if stats else None,
+                  plain_builds={layout: asdict(build) for layout, build in plain.items()},
                   ratio_percent=100 * generator_seconds / full.seconds)
-    return build_rows(generator_seconds, full, stats, plain, args.plain_layout)
+    return build_rows(generator_seconds, full, stats, plain)
 
 
 if __name__ == "__main__":

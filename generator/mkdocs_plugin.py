@@ -5,12 +5,19 @@ into the content folder and a rebuild cannot trigger itself under ``serve``.
 Pages the generator rendered to HTML skip MkDocs' Markdown conversion: their
 Markdown is replaced by nothing and their content by the generator's HTML, with
 the table of contents from the generator's headings.
+
+Under ``serve`` a rebuild regenerates every page, but MkDocs need not convert or render
+again the pages whose output cannot have changed: the plugin remembers each page's
+source and converted HTML across rebuilds (``ServeCache``), and with ``--dirty`` its
+files tell MkDocs which pages changed. A normal build keeps none of this.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,15 +49,63 @@ class WgoConfig(Config):
     templates_dir = config_options.Type(str, default="theme/pages")
 
 
+@dataclass(frozen=True)
+class Converted:
+    """What MkDocs made of a page's Markdown, to hand back while the page stays the same."""
+
+    key: str
+    content: str
+    toc_tokens: list[Any]
+    title: str | None
+    anchors: set[str]
+    links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
+
+
+@dataclass
+class ServeCache:
+    """Across the rebuilds of one ``serve``: each page's source key, and its converted HTML.
+
+    A page's key is the hash of its source and of everything around it that reaches its
+    HTML (the navigation, the site's name and language, the set of pages its links resolve
+    against); ``changed`` holds the pages whose key differs from the previous rebuild's.
+    """
+
+    keys: dict[str, str] = field(default_factory=dict)
+    converted: dict[str, Converted] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)
+    reused: int = 0  # conversions taken from the cache in this rebuild
+
+    def update(self, sources: dict[str, str], context: str) -> None:
+        keys = {path: _digest(context, path, source) for path, source in sources.items()}
+        self.changed = {path for path, key in keys.items() if self.keys.get(path) != key}
+        self.reused = 0
+        self.keys = keys
+        self.converted = {path: done for path, done in self.converted.items() if keys.get(path) == done.key}
+
+    def reusable(self, path: str) -> Converted | None:
+        return self.converted.get(path)
+
+
+class _ServedFile(File):
+    """A generated page that tells ``serve --dirty`` whether it changed (MkDocs takes generated files as always changed)."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
 class WgoPlugin(BasePlugin[WgoConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.site: Site | None = None
         self.watched: list[Path] = []
         self.html_pages: dict[str, Page] = {}  # by path: the pages the generator rendered to HTML
+        self.cache: ServeCache | None = None  # only under serve
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.cache = ServeCache() if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -101,24 +156,66 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         """
         assert self.site is not None
         kept = [f for f in files if f.generated_by or not _inside(f.abs_src_path, config.docs_dir)]
-        generated = [File.generated(config, page.path, content=page_source(page)) for page in self.site.pages]
+        sources = {page.path: page_source(page) for page in self.site.pages}
         self.html_pages = {page.path: page for page in self.site.pages if page.html is not None}
+        if self.cache is None:
+            generated = [File.generated(config, path, content=source) for path, source in sources.items()]
+        else:
+            generated = self._served_files(sources, kept, config)
         generated += [File.generated(config, file.path, content=file.read()) for file in self.site.files]
         return Files(kept + generated)
 
+    def _served_files(self, sources: dict[str, str], kept: list[File], config: MkDocsConfig) -> list[File]:
+        assert self.cache is not None
+        context = repr((config.nav, str(config.site_name), config.theme["language"], sorted(sources),
+                        sorted(f.src_uri for f in kept)))
+        self.cache.update(sources, context)
+        served: list[File] = []
+        for path, source in sources.items():
+            file = _ServedFile.generated(config, path, content=source)
+            assert isinstance(file, _ServedFile)
+            file.changed = path in self.cache.changed
+            served.append(file)
+        _forget_search_entries(config, [file.url for file in served if file.is_modified()])
+        return served
+
     @event_priority(100)  # before other plugins look at the Markdown
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        """Nothing to convert for a page rendered to HTML (its front matter is read already)."""
-        return "" if page.file.src_uri in self.html_pages else markdown
+        """Nothing to convert for a page rendered to HTML (its front matter is read already), nor for
+        a page converted in an earlier rebuild of this ``serve`` whose source has not changed."""
+        path = page.file.src_uri
+        return "" if path in self.html_pages or (self.cache and self.cache.reusable(path)) else markdown
 
     @event_priority(100)  # before other plugins look at the content
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         generated = self.html_pages.get(page.file.src_uri)
-        if generated is None or generated.html is None:
+        if generated is not None and generated.html is not None:
+            page.toc = get_toc(toc_tokens(generated.headings))
+            page.present_anchor_ids = {heading.id for heading in generated.headings}
+            return generated.html
+        if self.cache is None:
             return html
-        page.toc = get_toc(toc_tokens(generated.headings))
-        page.present_anchor_ids = {heading.id for heading in generated.headings}
-        return generated.html
+        done = self.cache.reusable(page.file.src_uri)
+        if done is None:
+            return self._remember(html, page)
+        self.cache.reused += 1
+        page.toc = get_toc(done.toc_tokens)
+        page.present_anchor_ids = set(done.anchors)
+        page._title_from_render = done.title
+        if done.links_to_anchors is not None:
+            page.links_to_anchors = {f: links for uri, links in done.links_to_anchors.items() if (f := files.get_file_from_path(uri))}
+        return done.content
+
+    def _remember(self, html: str, page: MkDocsPage) -> str:
+        """Keep a page's conversion for the rebuilds to come."""
+        assert self.cache is not None
+        path = page.file.src_uri
+        links = {f.src_uri: dict(a) for f, a in page.links_to_anchors.items()} if page.links_to_anchors is not None else None
+        self.cache.converted[path] = Converted(
+            key=self.cache.keys[path], content=html, toc_tokens=_toc_tokens_of(page.toc), title=page._title_from_render,
+            anchors=set(page.present_anchor_ids or ()), links_to_anchors=links,
+        )
+        return html
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         for folder in self.watched:
@@ -127,12 +224,39 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         return server
 
 
+def _digest(*parts: str) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _forget_search_entries(config: MkDocsConfig, urls: list[str]) -> None:
+    """Drop the changed pages from the index that Material's search keeps across dirty rebuilds.
+
+    It merges the previous index with the pages built now, assuming one changed page: the
+    entries of every other changed page would stay twice.
+    """
+    for plugin in config.plugins.values():
+        previous = getattr(plugin, "search_index_prev", None)
+        if previous is not None and urls:
+            gone = set(urls)
+            previous.entries = [e for e in previous.entries if e.get("location", "").split("#", 1)[0] not in gone]
+
+
 def _inside(path: str | None, folder: str) -> bool:
     """Whether ``path`` lies in ``folder`` by its name: links are not resolved, since MkDocs reads through them."""
     if path is None:
         return False
     path, folder = os.path.abspath(path), os.path.abspath(folder)
     return os.path.commonpath([path, folder]) == folder
+
+
+def _toc_tokens_of(toc: Any) -> list[Any]:
+    """A page's ``TableOfContents`` back in the token form ``get_toc`` takes."""
+    return [{"level": item.level, "id": item.id, "name": item.title, "html": item.title,
+             "children": _toc_tokens_of(item.children)} for item in toc]
 
 
 def toc_tokens(headings: tuple[Heading, ...]) -> list[Any]:

@@ -4,39 +4,24 @@ from __future__ import annotations
 
 import html
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from bench.serve_latency import fetch, free_port
+
 from .conftest import SOURCE_DATE_EPOCH, content_tree, with_site_config
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return ""
 
 
 def _wait_for(url: str, text: str, timeout: float = 60) -> str:
     deadline = time.monotonic() + timeout
     page = ""
     while time.monotonic() < deadline:
-        page = _fetch(url)
+        page = fetch(url)
         if text in page:
             return page
         time.sleep(0.3)
@@ -46,7 +31,7 @@ def _wait_for(url: str, text: str, timeout: float = 60) -> str:
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
     project = with_site_config(content_tree(tmp_path))
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],

@@ -1,0 +1,96 @@
+"""Under ``serve`` the plugin converts and renders again only the pages whose output changed.
+
+The rebuilds run in this process as ``mkdocs serve`` runs them: the config is loaded anew for
+each, and MkDocs hands back the same plugin instance, which keeps its cache.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from generator.mkdocs_plugin import WgoPlugin
+
+from .conftest import SOURCE_DATE_EPOCH, content_tree, with_site_config
+
+EDITED_PAGE = "werkprocessen/bewaken.md"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    monkeypatch.chdir(tmp_path)
+    return with_site_config(content_tree(tmp_path / "project"))
+
+
+def _config(project: Path, site: Path) -> MkDocsConfig:
+    return load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+
+
+def _plugin(config: MkDocsConfig) -> WgoPlugin:
+    plugin = config.plugins["wgo"]
+    assert isinstance(plugin, WgoPlugin)
+    return plugin
+
+
+def _edit(project: Path) -> None:
+    wp = project / "content/work-processes/bewaken.md"
+    wp.write_text(wp.read_text(encoding="utf-8").replace("Meldt afwijkingen direct", "Meldt afwijkingen meteen"), encoding="utf-8")
+
+
+def _serve_twice(project: Path, site: Path, *, dirty: bool) -> WgoPlugin:
+    """A first build as ``serve`` starts, an edit of one work process, and the rebuild."""
+    config = _config(project, site)
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    build(config, dirty=dirty)
+    _edit(project)
+    config = _config(project, site)
+    build(config, dirty=dirty)
+    return _plugin(config)
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.html"))}
+
+
+def test_a_rebuild_reuses_unchanged_pages_and_gives_the_same_site_as_a_build(project: Path, tmp_path: Path) -> None:
+    plugin = _serve_twice(project, tmp_path / "served", dirty=False)
+    assert plugin.cache is not None
+    assert EDITED_PAGE in plugin.cache.changed
+    assert 0 < len(plugin.cache.changed) < len(plugin.cache.keys) // 2
+    assert plugin.cache.reused > 0, "no unchanged page was taken from the cache"
+
+    config = _config(project, tmp_path / "built")  # the same content, built as `mkdocs build` does
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    assert _plugin(config).cache is None
+    served, built = _pages(tmp_path / "served"), _pages(tmp_path / "built")
+    assert served.keys() == built.keys()
+    assert [path for path in served if served[path] != built[path]] == []
+    assert "Meldt afwijkingen meteen" in served["werkprocessen/bewaken/index.html"].decode()
+
+
+def test_a_dirty_rebuild_writes_only_the_changed_pages(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "served"
+    config = _config(project, site)
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    before = {path: p.stat().st_mtime_ns for path, p in ((p.relative_to(site).as_posix(), p) for p in site.rglob("*.html"))}
+    _edit(project)
+    config = _config(project, site)
+    build(config, dirty=True)
+    cache = _plugin(config).cache
+    assert cache is not None
+    rewritten = {path for path, mtime in before.items() if (site / path).stat().st_mtime_ns != mtime} - {"404.html"}
+    assert "werkprocessen/bewaken/index.html" in rewritten
+    assert "index.html" not in rewritten and len(rewritten) == len(cache.changed)
+    assert "Meldt afwijkingen meteen" in (site / "werkprocessen/bewaken/index.html").read_text(encoding="utf-8")
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert len(locations) == len(set(locations)), "a changed page is twice in the search index"
+    assert any("Meldt afwijkingen meteen" in doc["text"] for doc in index["docs"])
