@@ -7,9 +7,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import playwright.sync_api as sync_api
 import pytest
+
+from .chromium import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
@@ -67,3 +72,53 @@ def fuzz_plan(request: pytest.FixtureRequest) -> tuple[int, int]:
         int(os.environ.get("FUZZ_RUNS", "600")) if runs is None else runs,
         int(os.environ.get("FUZZ_SEED", "0")) if seed is None else seed,
     )
+
+
+# --- the browser: one Chromium for the whole run (Playwright's sync API allows one session per thread) ---
+
+
+@pytest.fixture(scope="session")
+def site_url(example_site: Path) -> Iterator[str]:
+    """The example site over HTTP on loopback."""
+    with serve(example_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run the tests with 'python3 dev.py test', which installs it"
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+OpenPage = Callable[..., Any]
+
+
+@pytest.fixture
+def open_page(browser: Any) -> Iterator[OpenPage]:
+    """``open_page(url, viewport=(w, h), javascript=True)``: a fresh tab on ``url``, closed after the test."""
+    contexts: list[Any] = []
+
+    def open_(url: str, *, viewport: tuple[int, int] = (1366, 900), javascript: bool = True) -> Any:
+        width, height = viewport
+        context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=javascript)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        tab = context.new_page()
+        tab.goto(url)
+        return tab
+
+    yield open_
+    for context in contexts:
+        context.close()

@@ -1,20 +1,17 @@
 """The matrix page as planners read it: on a laptop, on a tablet and on paper, in headless Chromium.
 
-The example site is served on loopback; PDFs are read with test_browser's reader.
+The example site is served on loopback (conftest's site_url); PDFs are read with tests/chromium.py's reader.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
-import playwright.sync_api as sync_api
 import pytest
 
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, _pdf_pages_text, serve
+from .chromium import pdf_pages_text
+from .conftest import OpenPage
 
 pytestmark = pytest.mark.browser
 
@@ -39,33 +36,8 @@ NAME_CELL_AFTER_SCROLL = """() => {
 }"""
 
 
-def _on_matrix(check: Callable[[Any], None], site: Path, viewport: tuple[int, int] = VIEWPORTS[0], *,
-               javascript: bool = True) -> None:
-    """Run ``check(page)`` on the matrix page in headless Chromium.
-
-    In a thread of its own: test_browser.py keeps a Playwright session open in the main thread for
-    the whole run, and Playwright's sync API refuses a second one in the same thread.
-    """
-
-    def run() -> None:
-        with serve(site) as url, sync_api.sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                width, height = viewport
-                context = chromium.new_context(viewport={"width": width, "height": height}, java_script_enabled=javascript)
-                context.set_default_timeout(15_000)
-                page = context.new_page()
-                page.goto(url + MATRIX)
-                check(page)
-            finally:
-                chromium.close()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(run).result()
-
-
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=["laptop", "tablet"])
-def test_the_page_never_scrolls_sideways_and_names_stay_in_view(example_site: Path, viewport: tuple[int, int]) -> None:
+def test_the_page_never_scrolls_sideways_and_names_stay_in_view(open_page: OpenPage, site_url: str, viewport: tuple[int, int]) -> None:
     def check(page: Any) -> None:
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
         cell = page.evaluate(NAME_CELL_AFTER_SCROLL)
@@ -75,10 +47,10 @@ def test_the_page_never_scrolls_sideways_and_names_stay_in_view(example_site: Pa
         assert not cell["covered"], cell
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
 
-    _on_matrix(check, example_site, viewport)
+    check(open_page(site_url + MATRIX, viewport=viewport))
 
 
-def test_on_a_tablet_the_matrix_scrolls_in_its_own_box(example_site: Path) -> None:
+def test_on_a_tablet_the_matrix_scrolls_in_its_own_box(open_page: OpenPage, site_url: str) -> None:
     """At 768 px the table is wider than its box: the box scrolls, Material adds no box of its own."""
 
     def check(page: Any) -> None:
@@ -90,10 +62,10 @@ def test_on_a_tablet_the_matrix_scrolls_in_its_own_box(example_site: Path) -> No
         assert sizes and all(size["table"] > size["box"] and size["overflow"] == "auto" for size in sizes), sizes
         assert not any(size["wrapped"] for size in sizes), sizes
 
-    _on_matrix(check, example_site, VIEWPORTS[1])
+    check(open_page(site_url + MATRIX, viewport=VIEWPORTS[1]))
 
 
-def test_headers_show_titles_and_the_filter_and_sort_work(example_site: Path) -> None:
+def test_headers_show_titles_and_the_filter_and_sort_work(open_page: OpenPage, site_url: str) -> None:
     def check(page: Any) -> None:
         header = page.locator("th.wgo-matrix-wp").filter(has_text="B1-K1-W2").first
         text = " ".join(header.inner_text().split())
@@ -118,21 +90,21 @@ def test_headers_show_titles_and_the_filter_and_sort_work(example_site: Path) ->
         rows = page.locator(".wgo-matrix-table > tbody:first-of-type > tr:visible").all_inner_texts()
         assert len(rows) == 1 and rows[0].startswith("Rob Robberts"), rows
 
-    _on_matrix(check, example_site)
+    check(open_page(site_url + MATRIX))
 
 
-def test_without_javascript_the_matrix_is_complete_and_the_controls_stay_hidden(example_site: Path) -> None:
+def test_without_javascript_the_matrix_is_complete_and_the_controls_stay_hidden(open_page: OpenPage, site_url: str) -> None:
     def check(page: Any) -> None:
         assert not page.locator("form.wgo-matrix-filter").is_visible()
         assert page.locator(".wgo-matrix-team:visible").count() == 3
         assert page.locator(".wgo-matrix-table tbody th[scope=row]:visible").count() > 10
 
-    _on_matrix(check, example_site, javascript=False)
+    check(open_page(site_url + MATRIX, javascript=False))
 
 
-def test_print_one_team_on_landscape_a4_and_every_team_on_a_page_of_its_own(example_site: Path) -> None:
+def test_print_one_team_on_landscape_a4_and_every_team_on_a_page_of_its_own(open_page: OpenPage, site_url: str) -> None:
     def check(page: Any) -> None:
-        pages = ["".join(text.split()) for text in _pdf_pages_text(page.pdf(prefer_css_page_size=True))]
+        pages = ["".join(text.split()) for text in pdf_pages_text(page.pdf(prefer_css_page_size=True))]
         teams = ["Ploeg1", "Ploeg2", "Dagdienst"]
         assert len(pages) == len(teams), len(pages)
         for text, team in zip(pages, teams, strict=True):
@@ -145,9 +117,9 @@ def test_print_one_team_on_landscape_a4_and_every_team_on_a_page_of_its_own(exam
         boxes = [(round(float(w)), round(float(h))) for w, h in re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)]
         assert boxes == [(842, 595)], boxes  # one A4 landscape page
         # Skia leaves out some spaces, so the text is compared without any.
-        text = "".join(_pdf_pages_text(pdf)[0].split())
+        text = "".join(pdf_pages_text(pdf)[0].split())
         assert "Ploeg2" in text and "Ploeg1" not in text
         for title in [*titles, *names, "Totaal"]:
             assert "".join(title.split()) in text, title
 
-    _on_matrix(check, example_site)
+    check(open_page(site_url + MATRIX))

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-import playwright.sync_api as sync_api
 import pytest
 
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, serve
+from .conftest import OpenPage
 from .test_site import html
 
 
@@ -106,25 +103,6 @@ def test_the_format_page_shows_the_target_beside_the_overall_level(example_site:
 
 
 # --- in the browser ------------------------------------------------------------------------------
-# test_browser.py keeps one Playwright session open for the whole run, and Playwright's sync API
-# refuses a second one in the same thread; these checks run their own in a thread of their own.
-
-
-def _in_chromium(check: Callable[[Any, str], None], site: Path, *, javascript: bool = True) -> None:
-    """Run ``check(page, base_url)`` in headless Chromium, in a thread, on the site served on loopback."""
-
-    def run() -> None:
-        with serve(site) as url, sync_api.sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                context = chromium.new_context(java_script_enabled=javascript)
-                context.set_default_timeout(15_000)
-                check(context.new_page(), url)
-            finally:
-                chromium.close()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(run).result()
 
 
 def _filter_people(page: Any, url: str) -> None:
@@ -154,11 +132,11 @@ def _whole_without_javascript(page: Any, url: str) -> None:
 
 
 @pytest.mark.browser
-def test_the_people_index_and_the_planning_filter_by_team_and_format(example_site: Path) -> None:
-    _in_chromium(_filter_people, example_site)
-    _in_chromium(_filter_planning, example_site)
+def test_the_people_index_and_the_planning_filter_by_team_and_format(open_page: OpenPage, site_url: str) -> None:
+    _filter_people(open_page(site_url + "/"), site_url)
+    _filter_planning(open_page(site_url + "/"), site_url)
 
 
 @pytest.mark.browser
-def test_without_javascript_the_tables_are_whole_and_the_filter_hidden(example_site: Path) -> None:
-    _in_chromium(_whole_without_javascript, example_site, javascript=False)
+def test_without_javascript_the_tables_are_whole_and_the_filter_hidden(open_page: OpenPage, site_url: str) -> None:
+    _whole_without_javascript(open_page(site_url + "/", javascript=False), site_url)

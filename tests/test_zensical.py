@@ -8,19 +8,18 @@ import re
 import subprocess
 import sys
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import playwright.sync_api as sync_api
 import pytest
 import yaml
 
 from generator.writer import read_config
 
+from .chromium import serve
 from .conftest import ROOT, SOURCE_DATE_EPOCH
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 pytestmark = pytest.mark.zensical
 
@@ -219,29 +218,16 @@ def test_nothing_loads_from_an_outside_host(zensical_site: Path) -> None:
 
 
 @pytest.mark.browser
-def test_the_browser_fetches_nothing_from_another_host(zensical_site: Path) -> None:
+def test_the_browser_fetches_nothing_from_another_host(zensical_site: Path, page: Any) -> None:
     """As the browser tests check the MkDocs build: every request of a few pages goes to the site itself."""
-    # A thread of its own: the browser tests' Playwright may be running in this one, and one thread holds one.
-    with serve(zensical_site) as url, ThreadPoolExecutor(max_workers=1) as worker:
-        requests = worker.submit(_requests_of, [url + path for path in PAGES]).result()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    with serve(zensical_site) as url:
+        for address in [url + path for path in PAGES]:
+            response = page.goto(address, wait_until="networkidle")
+            assert response is not None and response.status == 200, address
     assert any(request.endswith(".js") for request in requests) and any(request.endswith(".css") for request in requests)
     assert sorted({request for request in requests if urlsplit(request).hostname != "127.0.0.1"}) == []
-
-
-def _requests_of(addresses: list[str]) -> list[str]:
-    """Every request Chromium makes while it opens ``addresses``, each until the network is quiet."""
-    requests: list[str] = []
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            tab = chromium.new_page()
-            tab.on("request", lambda request: requests.append(request.url))
-            for address in addresses:
-                response = tab.goto(address, wait_until="networkidle")
-                assert response is not None and response.status == 200, address
-        finally:
-            chromium.close()
-    return requests
 
 
 def test_a_project_config_with_engine_tags_is_carried_over(tmp_path: Path) -> None:
