@@ -746,6 +746,116 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "label.matrix-filter-all-teams": ("Alle teams", "All teams"),
     "label.matrix-filter-name": ("Naam bevat", "Name contains"),
     "label.matrix-sort": ("Sorteren", "Sort"),
+    # --- spreadsheets ---------------------------------------------------------------
+    "import-file-type": (
+        "bestanden '{suffix}' worden niet gelezen; sla de spreadsheet op als Excel-werkmap (.xlsx) of als CSV",
+        "'{suffix}' files are not read; save the spreadsheet as an Excel workbook (.xlsx) or as CSV",
+    ),
+    "import-unreadable": ("het bestand is niet te lezen: {problem}", "the file cannot be read: {problem}"),
+    "import-not-xlsx": (
+        "dit is geen Excel-werkmap (.xlsx): {problem}; open het in Excel en kies Opslaan als › Excel-werkmap",
+        "this is not an Excel workbook (.xlsx): {problem}; open it in Excel and choose Save As › Excel Workbook",
+    ),
+    "import-no-sheet": ("het blad '{sheet}' bestaat niet; de bladen zijn: {known}", "there is no sheet '{sheet}'; the sheets are: {known}"),
+    "import-encoding": (
+        "de tekenset van dit CSV-bestand is niet te herkennen (UTF-16 of onbekende tekens); kies in Excel Opslaan als › "
+        "'CSV UTF-8 (door lijstscheidingsteken gescheiden)'",
+        "the character set of this CSV file cannot be recognised (UTF-16 or unknown characters); in Excel choose Save As › "
+        "'CSV UTF-8 (Comma delimited)'",
+    ),
+    "import-no-header": (
+        "geen kopregel gevonden: zet boven de kolommen 'Ploeg' (of 'Team') en 'Naam' (of 'Voornaam' en 'Achternaam'), "
+        "en daarnaast één kolom per werkproces",
+        "no header row found: put 'Team' (or 'Ploeg') and 'Name' (or 'First name' and 'Last name') above the columns, "
+        "and beside them one column per work process",
+    ),
+    "import-unknown-column": (
+        "de kolom '{column}' past bij geen werkproces van format '{format}' (gebruik de id, de MBO-code of de titel){hint}",
+        "the column '{column}' matches no work process of format '{format}' (use its id, MBO code or title){hint}",
+    ),
+    "import-duplicate-column": (
+        "de kolom '{column}' is werkproces '{work_process}', net als kolom {other}; laat één van beide over",
+        "the column '{column}' is work process '{work_process}', as is column {other}; keep one of them",
+    ),
+    "import-no-work-processes": (
+        "naast de namen staat geen kolom met een werkproces van format '{format}'",
+        "beside the names there is no column with a work process of format '{format}'",
+    ),
+    "import-bad-level": (
+        "'{value}' is geen niveau: vul een geheel getal van {low} tot en met {high} in, of laat de cel leeg",
+        "'{value}' is not a level: enter a whole number from {low} to {high}, or leave the cell empty",
+    ),
+    "import-level-out-of-scale": (
+        "niveau {level} bestaat niet; de schaal in organisation.yml loopt van {low} tot en met {high}",
+        "level {level} does not exist; the scale in organisation.yml runs from {low} to {high}",
+    ),
+    "import-unknown-team": (
+        "team '{value}' bestaat niet; gebruik de id of de naam uit organisation.yml ({known}) of het nummer waarop de naam eindigt",
+        "team '{value}' does not exist; use the id or name from organisation.yml ({known}) or the number its name ends in",
+    ),
+    "import-duplicate-person": (
+        "{name} ({team}) staat ook op rij {other_row}; laat één rij over",
+        "{name} ({team}) is on row {other_row} too; keep one row",
+    ),
+    "import-ambiguous-name": (
+        "{name} ({team}) past bij meer mensen in people.csv ({ids}); maak de namen daar verschillend",
+        "{name} ({team}) matches more than one person in people.csv ({ids}); make the names there differ",
+    ),
+    "import-lower-level": (
+        "{name} heeft nu niveau {current} op '{work_process}'; de import legt niveau {level} vast, dat dan geldt",
+        "{name} is at level {current} on '{work_process}' today; the import records level {level}, which then counts",
+    ),
+    "spreadsheet-unknown-format": ("format '{id}' bestaat niet{hint} (formats staan in content/formats)", "format '{id}' does not exist{hint} (formats live in content/formats)"),
+    "spreadsheet-unknown-assessor": ("beoordelaar '{id}' staat niet in people.csv{hint}", "assessor '{id}' is not in people.csv{hint}"),
+    "spreadsheet-bad-date": ("'{value}' is geen datum; schrijf JJJJ-MM-DD", "'{value}' is not a date; write YYYY-MM-DD"),
+    "spreadsheet.content-errors": (
+        "de inhoud heeft {count} fout(en); los die eerst op (python -m generator check), er is niets geschreven",
+        "the content has {count} error(s); fix them first (python -m generator check); nothing was written",
+    ),
+    "spreadsheet.nothing-written": ("{count} probleem/problemen; er is niets geschreven", "{count} problem(s); nothing was written"),
+    "spreadsheet.import-note": ("ingelezen uit {file}", "imported from {file}"),
+    "spreadsheet.new-people": ("Nieuwe medewerkers voor people.csv: {count}", "New people for people.csv: {count}"),
+    "spreadsheet.new-person": ("  {id}  {name}  ({team})", "  {id}  {name}  ({team})"),
+    "spreadsheet.new-levels": (
+        "Nieuwe niveaus voor signoffs.csv: {count} (al eerder ingelezen uit {file}: {present})",
+        "New levels for signoffs.csv: {count} (imported from {file} before: {present})",
+    ),
+    "spreadsheet.team-count": ("  {team}: {people} nieuwe medewerkers, {rows} niveaus", "  {team}: {people} new people, {rows} levels"),
+    "spreadsheet.dry-run": ("Proefdraai (--dry-run): er is niets geschreven.", "Dry run (--dry-run): nothing was written."),
+    "label.download-xlsx": ("Download voor Excel (.xlsx)", "Download for Excel (.xlsx)"),
+    "label.download-which": (
+        "Open in Excel het .xlsx-bestand: met kleuren, totalen en dekking. Het CSV-bestand (komma's, UTF-8) is voor andere "
+        "programma's; de Nederlandse Excel zet het in één kolom.",
+        "Open the .xlsx file in Excel: with colours, totals and coverage. The CSV file (commas, UTF-8) is for other programs; "
+        "Excel in a locale with ';' as list separator shows it in one column.",
+    ),
+    "label.xlsx-title": ("{format} — inzetbaarheidsmatrix, stand van {date}", "{format} — deployability matrix as of {date}"),
+    "label.xlsx-totals": ("Totaal {team}", "Total {team}"),
+    "spreadsheet-unknown-person": ("'{value}' staat niet in people.csv (als id of als naam){hint}", "'{value}' is not in people.csv (as an id or a name){hint}"),
+    "spreadsheet-ambiguous-person": ("'{value}' is de naam van meer mensen ({ids}); gebruik het id", "'{value}' is the name of more than one person ({ids}); use the id"),
+    "spreadsheet-unknown-criterion": ("criterium '{id}' bestaat niet{hint}", "criterion '{id}' does not exist{hint}"),
+    "spreadsheet-retired-criterion": (
+        "criterium '{id}' is buiten gebruik (retired: true) en telt niet meer mee; teken het niet meer af",
+        "criterion '{id}' is retired (retired: true) and no longer counts; do not sign it off any more",
+    ),
+    "spreadsheet-unknown-work-process": ("werkproces '{id}' bestaat niet{hint}", "work process '{id}' does not exist{hint}"),
+    "spreadsheet.signed": ("Toegevoegd aan signoffs.csv: {count} regel(s) voor {name} ({id}).", "Added to signoffs.csv: {count} row(s) for {name} ({id})."),
+    "spreadsheet.written": (
+        "Geschreven: {people} medewerkers in people.csv en {rows} regels in signoffs.csv.",
+        "Written: {people} people to people.csv and {rows} rows to signoffs.csv.",
+    ),
+    # --- intranet delivery ---------------------------------------------------------
+    "label.coverage-chart": ("grafiek", "chart"),
+    "label.source-details": ("Gegevens van de bron", "About this source"),
+    "label.source-detail": ("Gegeven", "Item"),
+    "label.source-value": ("Waarde", "Value"),
+    "label.review-overdue-banner": ("De herziening was uiterlijk {date} gepland: controleer bij de eigenaar of deze versie nog klopt.", "The review was due by {date}: check with the owner that this version is still right."),
+    "label.changed-banner": ("Gewijzigd op {date}", "Changed on {date}"),
+    "label.document-kind.file": ("{kind}", "{kind}"),
+    "label.document-kind.other": ("bestand", "file"),
+    "label.document-kind.video": ("video", "video"),
+    "label.document-kind.e_learning": ("e-learning", "e-learning"),
+    "label.document-kind.web": ("webpagina", "web page"),
     # --- the default level scale (organisation.yml may set its own) ----------------
     "level.0": ("Niet opgeleid", "Not trained"),
     "level.1": ("Assistent medewerker", "Assistant"),

@@ -14,6 +14,8 @@ from .diagnostics import Severity, printable
 from .generate import generate
 from .render.site import SiteAddress
 from .scaffold import FOLDERS, create
+from .spreadsheets.commands import Outcome, import_matrix
+from .spreadsheets.signoff import record_signoff
 from .writer import CONFIG_FILE, engine_config, is_earlier_output, plugins, read_config, write_tree
 
 DEFAULT_CONTENT = Path("content")
@@ -32,10 +34,15 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("kind", choices=tuple(FOLDERS))
     new.add_argument("id", help="the new file's name without .md: lowercase letters, digits and hyphens")
     new.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
-    args = parser.parse_args(argv)
+    _add_spreadsheet_commands(commands)
+    args = _with_trailing_content(parser, *parser.parse_known_args(argv))
 
     if args.command == "new":
         return _new(args.kind, args.id, args.content)
+    if args.command == "import-matrix":
+        return _import_matrix(args)
+    if args.command == "signoff":
+        return _signoff(args)
     if args.command == "build" and (problem := _unsafe_out(args.out, args.content)):
         return _usage_error(problem)
     if args.command == "build" and args.site_url and not args.site_url.startswith(("https://", "http://")):
@@ -63,6 +70,65 @@ def main(argv: list[str] | None = None) -> int:
         except OSError as error:
             return _usage_error(f"--out {args.out} cannot be written: {error.strerror or error}")
     return 0
+
+
+def _add_spreadsheet_commands(commands: Any) -> None:
+    matrix = commands.add_parser("import-matrix", help="add the people and levels of an existing matrix (.xlsx or .csv)")
+    matrix.add_argument("file", type=Path, help="the spreadsheet: .xlsx (first sheet unless --sheet) or .csv")
+    matrix.add_argument("content", nargs="?", type=Path, default=None)
+    matrix.add_argument("--content", dest="content_option", type=Path, default=None, help="the content folder (default content)")
+    matrix.add_argument("--format", required=True, help="the training format the sheet's work processes belong to")
+    matrix.add_argument("--assessor", required=True, help="the id of the person recorded as assessor")
+    matrix.add_argument("--date", default=None, help="the date of the assessments, YYYY-MM-DD (default: the build date)")
+    matrix.add_argument("--sheet", default=None, help="the sheet to read (default: the first)")
+    matrix.add_argument("--dry-run", action="store_true", help="show what would be added and write nothing")
+    signoff = commands.add_parser("signoff", help="append sign-offs to signoffs.csv, checked as the checker would")
+    signoff.add_argument("person", help="the person's id, or their name when no one else has it")
+    what = signoff.add_mutually_exclusive_group(required=True)
+    what.add_argument("--criterion", nargs="+", action="extend", default=[], help="the criteria signed off")
+    what.add_argument("--work-process", default=None, help="the work process assessed as a whole (with --level)")
+    signoff.add_argument("--level", type=int, default=None, help="the level reached on --work-process")
+    signoff.add_argument("--assessor", required=True, help="the assessor's id, or name when no one else has it")
+    signoff.add_argument("--date", default=None, help="YYYY-MM-DD (default: the build date)")
+    signoff.add_argument("--note", default="", help="a note on the row")
+    signoff.add_argument("--content", dest="content_option", type=Path, default=None, help="the content folder (default content)")
+
+
+def _content_of(args: argparse.Namespace) -> Path:
+    return args.content_option or getattr(args, "content", None) or DEFAULT_CONTENT
+
+
+def _with_trailing_content(parser: argparse.ArgumentParser, args: argparse.Namespace, extra: list[str]) -> argparse.Namespace:
+    """The content folder as the last positional after options (``import-matrix FILE --format F content``).
+
+    argparse fills both positionals from the first run of them, so a later one is left over.
+    """
+    if extra and getattr(args, "content_option", False) is None and getattr(args, "content", False) is None and len(extra) == 1 \
+            and not extra[0].startswith("-"):
+        args.content = Path(extra[0])
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
+def _signoff(args: argparse.Namespace) -> int:
+    if (args.work_process is None) != (args.level is None):
+        return _usage_error("--work-process and --level go together")
+    return _show(record_signoff(args.person, criteria=args.criterion, work_process=args.work_process, level=args.level,
+                                assessor=args.assessor, date_text=args.date, note=args.note, content_dir=_content_of(args)))
+
+
+def _show(outcome: Outcome) -> int:
+    for line in outcome.lines:
+        print(line)
+    for line in outcome.errors:
+        print(line, file=sys.stderr)
+    return outcome.code
+
+
+def _import_matrix(args: argparse.Namespace) -> int:
+    return _show(import_matrix(args.file, format_id=args.format, assessor=args.assessor, date_text=args.date,
+                               sheet_name=args.sheet, content_dir=_content_of(args), dry_run=args.dry_run))
 
 
 def _usage_error(problem: str) -> int:

@@ -38,6 +38,7 @@ from ..derive.history import history_rows
 from ..derive.matrix import format_matrix, team_coverage
 from ..derive.readability import DIFFICULT_BELOW, EASY_FROM, readability
 from ..model import Content, CoreTask, TrainingFormat, WorkProcess
+from ..spreadsheets.xlsx import matrix_xlsx
 from . import paths
 from .context import PageContext
 from .improvements import improvement_feed, improvements_by, improvements_on, latest_finished, render_improvement_pages
@@ -87,6 +88,9 @@ def render_files(content: Content, facts: Facts, renderer: Renderer, address: Si
     if content.organisation.personal_data:
         for training_format in content.formats.values():
             yield StaticFile(path=paths.matrix_csv(training_format.id), content=matrix_csv(content, facts, training_format))
+            matrix = format_matrix(content, facts, training_format)
+            workbook = matrix_xlsx(matrix, content.organisation.coverage, renderer.catalogue, renderer.build_date)
+            yield StaticFile(path=paths.matrix_xlsx(training_format.id), content=workbook)
 
 
 def matrix_csv(content: Content, facts: Facts, training_format: TrainingFormat) -> bytes:

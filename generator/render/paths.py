@@ -59,6 +59,10 @@ def matrix_csv(format_id: str) -> str:
     return f"matrix/{format_id}.csv"
 
 
+def matrix_xlsx(format_id: str) -> str:
+    return f"matrix/{format_id}.xlsx"
+
+
 def matrix_team(format_id: str, team_id: str) -> str:
     """One team's part of a format's matrix, when the matrix is split (see SPLIT_ROWS)."""
     return f"matrix/{format_id}/{team_id}.md"

@@ -1,0 +1,57 @@
+"""Append rows to a content table (people.csv, signoffs.csv) the way the file is written already.
+
+Existing rows are never rewritten or reordered: the file keeps its separator, its
+byte-order mark and its line endings, and new rows follow its own column order.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, kw_only=True)
+class TableStyle:
+    columns: tuple[str, ...]  # in the file's order
+    delimiter: str
+    newline: str
+    ends_with_newline: bool
+    needs_header: bool  # the file is missing or empty
+
+
+def table_style(path: Path, default_columns: tuple[str, ...]) -> TableStyle:
+    """How ``path`` is written; a missing or empty file gets the contract's columns, commas and LF."""
+    data = path.read_bytes() if path.is_file() else b""
+    text = data.decode("utf-8-sig")  # content tables are UTF-8: the checker refuses anything else
+    if not text.strip():
+        return TableStyle(columns=default_columns, delimiter=",", newline="\n", ends_with_newline=True, needs_header=True)
+    first_line = text.splitlines()[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    header = next(csv.reader([first_line], delimiter=delimiter))
+    newline = "\r\n" if "\r\n" in text[: len(first_line) + 2] else "\n"
+    return TableStyle(columns=tuple(name.strip() for name in header), delimiter=delimiter, newline=newline,
+                      ends_with_newline=text.endswith(("\n", "\r")), needs_header=False)
+
+
+def rows_text(style: TableStyle, rows: Sequence[Mapping[str, str]]) -> str:
+    """The text to append: a header first when the file has none, then one line per row."""
+    out = io.StringIO()
+    if not style.ends_with_newline:
+        out.write(style.newline)
+    writer = csv.writer(out, delimiter=style.delimiter, lineterminator=style.newline)
+    if style.needs_header:
+        writer.writerow(style.columns)
+    for row in rows:
+        writer.writerow([row.get(column, "") for column in style.columns])
+    return out.getvalue()
+
+
+def append_rows(path: Path, style: TableStyle, rows: Sequence[Mapping[str, str]]) -> None:
+    """Append ``rows`` at the end of ``path`` (created when missing)."""
+    if not rows:
+        return
+    with path.open("ab") as file:
+        file.write(rows_text(style, rows).encode("utf-8"))

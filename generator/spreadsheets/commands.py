@@ -1,0 +1,132 @@
+"""The spreadsheet commands of ``python -m generator``: read the content, plan, then write all or nothing.
+
+Each returns its exit code and the lines to show; the CLI only prints them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..catalogue import Catalogue
+from ..csvfile import parse_date
+from ..dates import build_date
+from ..derive import Facts, derive_facts
+from ..diagnostics import Location, Report, Severity
+from ..fields import hint
+from ..model import Content
+from ..read import read_content
+from ..read.tables import PEOPLE, SIGNOFFS
+from ..references import check_references
+from .appending import append_rows, table_style
+from .importing import ImportPlan, plan_import
+from .sheet import read_sheet
+
+
+@dataclass(kw_only=True)
+class Outcome:
+    code: int = 0
+    lines: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # for stderr
+
+
+@dataclass(frozen=True, kw_only=True)
+class Loaded:
+    content: Content
+    facts: Facts
+    catalogue: Catalogue
+    date: dt.date
+
+
+def load(content_dir: Path, outcome: Outcome) -> Loaded | None:
+    """The checked content with today's facts; None (with the checker's messages) when the content has errors."""
+    report, today = Report(), build_date()
+    content = read_content(content_dir, report)
+    check_references(content, today, report)
+    catalogue = Catalogue(content.organisation.language)
+    if report.has_errors:
+        outcome.errors += catalogue.lines(report.of(Severity.ERROR))
+        outcome.errors.append(catalogue("spreadsheet.content-errors", count=len(report.of(Severity.ERROR))))
+        outcome.code = 1
+        return None
+    return Loaded(content=content, facts=derive_facts(content, today), catalogue=catalogue, date=today)
+
+
+def assessment_date(text: str | None, loaded: Loaded, report: Report) -> dt.date:
+    """``--date``, default the build date; never in the future."""
+    if text is None:
+        return loaded.date
+    date = parse_date(text.strip())
+    if date is None:
+        report.error(Location(path="--date"), "spreadsheet-bad-date", value=text)
+    elif date > loaded.date:
+        report.error(Location(path="--date"), "future-date", value=date.isoformat(), today=loaded.date.isoformat())
+    return date or loaded.date
+
+
+def check_assessor(assessor: str, content: Content, report: Report) -> None:
+    if assessor not in content.people:
+        report.error(Location(path="--assessor"), "spreadsheet-unknown-assessor", id=assessor, hint=hint(assessor, content.people))
+
+
+def import_matrix(
+    file: Path, *, format_id: str, assessor: str, date_text: str | None, sheet_name: str | None, content_dir: Path, dry_run: bool,
+) -> Outcome:
+    """``import-matrix``: add the sheet's people and levels to people.csv and signoffs.csv, or write nothing."""
+    outcome = Outcome()
+    loaded = load(content_dir, outcome)
+    if loaded is None:
+        return outcome
+    report, content, catalogue = Report(), loaded.content, loaded.catalogue
+    date = assessment_date(date_text, loaded, report)
+    check_assessor(assessor, content, report)
+    if format_id not in content.formats:
+        report.error(Location(path="--format"), "spreadsheet-unknown-format", id=format_id, hint=hint(format_id, content.formats))
+    sheet = read_sheet(file, sheet_name, report)
+    note = catalogue("spreadsheet.import-note", file=file.name)
+    plan = plan_import(sheet, content, loaded.facts, format_id, note, report) if sheet and not report.has_errors else None
+    outcome.lines += catalogue.lines(report.of(Severity.WARNING))
+    if plan is None or report.has_errors:
+        return refused(outcome, catalogue, report)
+    outcome.lines += _summary(plan, content, catalogue, file.name)
+    if dry_run:
+        outcome.lines.append(catalogue("spreadsheet.dry-run"))
+        return outcome
+    _write_import(plan, content_dir, format_id, date, assessor, note)
+    outcome.lines.append(catalogue("spreadsheet.written", people=len(plan.people), rows=len(plan.levels)))
+    return outcome
+
+
+def refused(outcome: Outcome, catalogue: Catalogue, report: Report) -> Outcome:
+    """Every error of ``report`` on stderr, then that nothing was written; exit code 1."""
+    errors = report.of(Severity.ERROR)
+    outcome.errors += catalogue.lines(errors)
+    outcome.errors.append(catalogue("spreadsheet.nothing-written", count=len(errors)))
+    outcome.code = 1
+    return outcome
+
+
+def _summary(plan: ImportPlan, content: Content, catalogue: Catalogue, file: str) -> list[str]:
+    teams = {team.id: team.name for team in content.organisation.teams}
+    lines = [catalogue("spreadsheet.new-people", count=len(plan.people))]
+    lines += [catalogue("spreadsheet.new-person", id=p.id, name=p.name, team=teams[p.team]) for p in plan.people]
+    lines.append(catalogue("spreadsheet.new-levels", count=len(plan.levels), present=plan.present, file=file))
+    people = Counter(p.team for p in plan.people)
+    levels = Counter(level.team for level in plan.levels)
+    lines += [catalogue("spreadsheet.team-count", team=name, people=people[team_id], rows=levels[team_id])
+              for team_id, name in teams.items() if people[team_id] or levels[team_id]]
+    return lines
+
+
+def _write_import(plan: ImportPlan, content_dir: Path, format_id: str, date: dt.date, assessor: str, note: str) -> None:
+    people = [{"id": p.id, "name": p.name, "team": p.team, "format": format_id, "target_level": "", "active": "yes"}
+              for p in plan.people]
+    signoffs = [{"person": level.person, "work_process": level.work_process, "criterion": "", "level": str(level.level),
+                 "date": date.isoformat(), "assessor": assessor, "note": note} for level in plan.levels]
+    # Both styles first: a file that cannot be read fails before anything is written.
+    people_style = table_style(content_dir / "people.csv", PEOPLE)
+    signoff_style = table_style(content_dir / "signoffs.csv", SIGNOFFS)
+    append_rows(content_dir / "people.csv", people_style, people)
+    append_rows(content_dir / "signoffs.csv", signoff_style, signoffs)

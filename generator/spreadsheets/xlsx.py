@@ -1,0 +1,92 @@
+"""The deployability matrix of a format as an Excel workbook, beside its CSV download.
+
+Same columns as the CSV (team, id, name, a level per work process, overall), with a
+title row carrying the build date, the page's level colours, each team's totals and
+coverage rows, and the header row and name columns frozen. Two builds of the same
+content give the same bytes: document dates are the build date, and every member of
+the zip archive gets one fixed timestamp.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from ..catalogue import Catalogue
+from ..derive.matrix import FormatMatrix, TeamSection
+from ..model import Coverage
+
+# The level colours of the site (theme/mkdocs/assets/wgo.css); levels above 4 share the colour of 4.
+LEVEL_COLOURS = ("EEEEEE", "FDE0C5", "FFF3A6", "B9E4B0", "7CC4E8")
+SHORT_COLOUR = "C62828"
+_FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip archive can record
+_BOLD = Font(bold=True)
+
+
+def matrix_xlsx(matrix: FormatMatrix, coverage: Coverage, catalogue: Catalogue, build_date: dt.date) -> bytes:
+    """The workbook's bytes: one sheet, teams in order, then people.csv order, as the CSV."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # a new workbook has one sheet
+    sheet.title = matrix.format.id[:31]  # Excel's limit on a sheet name
+    header = ["team", "id", "name", *(wp.id for wp in matrix.work_processes), "overall"]
+    sheet.append([catalogue("label.xlsx-title", format=matrix.format.title, date=build_date.isoformat())])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append(header)
+    for cell in sheet[2]:
+        cell.font = _BOLD
+    for section in matrix.sections:
+        _append_section(sheet, section, matrix, coverage, catalogue)
+    sheet.freeze_panes = "D3"  # the title, the header row and team, id, name stay in view
+    _set_widths(sheet, len(header))
+    moment = dt.datetime.combine(build_date, dt.time())
+    workbook.properties.created = workbook.properties.modified = moment
+    workbook.properties.creator = workbook.properties.lastModifiedBy = "wgo-site"
+    return _reproducible(workbook)
+
+
+def _append_section(sheet: Worksheet, section: TeamSection, matrix: FormatMatrix, coverage: Coverage, catalogue: Catalogue) -> None:
+    for row in section.rows:
+        levels = [row.standings[wp.id].level for wp in matrix.work_processes]
+        sheet.append([section.team.id, row.person.id, row.person.name, *levels, row.overall])
+        sheet.cell(row=sheet.max_row, column=3).data_type = "s"  # a name starting with '=' stays text, never a formula
+        for column, level in enumerate([*levels, row.overall], start=4):
+            sheet.cell(row=sheet.max_row, column=column).fill = _fill(LEVEL_COLOURS[min(level, len(LEVEL_COLOURS) - 1)])
+    sheet.append([section.team.id, None, catalogue("label.xlsx-totals", team=section.team.name), *section.totals])
+    for cell in sheet[sheet.max_row]:
+        cell.font = _BOLD
+    label = catalogue("label.matrix-coverage-row", level=coverage.level, count=coverage.count)
+    sheet.append([section.team.id, None, label, *section.coverage])
+    for column, short in enumerate(section.short, start=4):
+        if short:
+            sheet.cell(row=sheet.max_row, column=column).font = Font(bold=True, color=SHORT_COLOUR)
+
+
+def _fill(colour: str) -> PatternFill:
+    return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+
+
+def _set_widths(sheet: Worksheet, columns: int) -> None:
+    for column in range(1, columns + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 28 if column == 3 else 12
+
+
+def _reproducible(workbook: Workbook) -> bytes:
+    """The saved workbook with one fixed timestamp on every archive member (zip records the time of writing)."""
+    written = io.BytesIO()
+    # ExcelWriter rather than Workbook.save, which stamps the document's 'modified' with the time of saving.
+    ExcelWriter(workbook, zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED)).save()
+    fixed = io.BytesIO()
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=_FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(member))
+    return fixed.getvalue()

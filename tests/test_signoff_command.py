@@ -1,0 +1,73 @@
+"""``python -m generator signoff``: checked as the checker would, then appended, or nothing written (issue 13)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.generate import generate
+
+from .conftest import BUILD_DATE, content_tree
+
+HEADER = "person,work_process,criterion,level,date,assessor,note"
+
+
+@pytest.fixture
+def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1793534400")  # 2026-11-01
+    return content_tree(tmp_path) / "content"
+
+
+def signoff(content: Path, *args: str) -> int:
+    return main(["signoff", *args, "--content", str(content)])
+
+
+def test_criteria_are_appended_by_name_and_the_content_stays_valid(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (content / "signoffs.csv").read_bytes()
+    assert signoff(content, "Ali Aydin", "--criterion", "opstarten-2-01", "bewaken-1-01", "--assessor", "bea de boer",
+                   "--date", "2026-10-30", "--note", "op de vloer") == 0
+    after = (content / "signoffs.csv").read_bytes()
+    assert after.startswith(before)
+    assert after[len(before):].decode().splitlines() == [
+        "p-001,opstarten,opstarten-2-01,,2026-10-30,p-002,op de vloer",
+        "p-001,bewaken,bewaken-1-01,,2026-10-30,p-002,op de vloer",
+    ]
+    assert "Toegevoegd aan signoffs.csv: 2 regel(s) voor Ali Aydin (p-001)." in capsys.readouterr().out
+    assert generate(content, build_date=BUILD_DATE).site is not None
+
+
+def test_a_level_assessment_defaults_to_the_build_date(content: Path) -> None:
+    assert signoff(content, "p-002", "--work-process", "bewaken", "--level", "3", "--assessor", "p-001") == 0
+    assert (content / "signoffs.csv").read_text().splitlines()[-1] == "p-002,bewaken,,3,2026-11-01,p-001,"
+
+
+def test_every_mistake_is_named_and_nothing_is_written(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (content / "signoffs.csv").read_bytes()
+    assert signoff(content, "Ali Aydinn", "--criterion", "opstarten-2-1", "--assessor", "p-009", "--date", "2027-01-01") == 1
+    assert signoff(content, "p-001", "--work-process", "bewaakt", "--level", "7", "--assessor", "p-002") == 1
+    assert (content / "signoffs.csv").read_bytes() == before
+    err = capsys.readouterr().err
+    for expected in (
+        "--date: fout: de datum 2027-01-01 ligt na de bouwdatum 2026-11-01",
+        "PERSON: fout: 'Ali Aydinn' staat niet in people.csv (als id of als naam) — bedoelt u 'Ali Aydin'?",
+        "--assessor: fout: 'p-009' staat niet in people.csv",
+        "--criterion: fout: criterium 'opstarten-2-1' bestaat niet — bedoelt u 'opstarten-2-01'?",
+        "--work-process: fout: werkproces 'bewaakt' bestaat niet — bedoelt u 'bewaken'?",
+        "--level: fout: niveau 7 bestaat niet; de schaal in organisation.yml loopt van 0 tot en met 4",
+    ):
+        assert expected in err
+    assert err.count("er is niets geschreven") == 2
+
+
+def test_a_name_of_two_people_asks_for_the_id(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    people = content / "people.csv"
+    people.write_text(people.read_text() + "p-003,Ali Aydin,ploeg-2,operator,,yes\n")
+    assert signoff(content, "Ali Aydin", "--criterion", "bewaken-1-01", "--assessor", "p-002") == 1
+    assert "'Ali Aydin' is de naam van meer mensen (p-001, p-003); gebruik het id" in capsys.readouterr().err
+
+
+def test_work_process_needs_a_level(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert signoff(content, "p-001", "--work-process", "bewaken", "--assessor", "p-002") == 2
+    assert "--work-process and --level go together" in capsys.readouterr().err

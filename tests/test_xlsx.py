@@ -1,0 +1,59 @@
+"""The matrix as an .xlsx download beside its CSV: same cells, totals, coverage, colours, and the same bytes every build."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from generator.generate import generate
+
+from .conftest import BUILD_DATE, content_tree
+
+
+def files_of(content: Path) -> dict[str, bytes]:
+    result = generate(content, build_date=BUILD_DATE)
+    assert result.site is not None
+    return {file.path: file.read() for file in result.site.files}
+
+
+def test_the_workbook_holds_the_csv_with_totals_coverage_and_colours(tmp_path: Path) -> None:
+    content = content_tree(tmp_path) / "content"
+    (content / "people.csv").write_text("id,name,team,format,target_level,active\np-001,Ali Aydin,ploeg-1,operator,,yes\n"
+                                        "p-002,Bea de Boer,ploeg-2,operator,,\np-003,=Cas Cornelis,ploeg-1,operator,,yes\n")
+    files = files_of(content)
+    rows = list(csv.reader(io.StringIO(files["matrix/operator.csv"].decode())))
+    workbook = load_workbook(io.BytesIO(files["matrix/operator.xlsx"]))
+    sheet = workbook.active
+    assert sheet is not None
+    cells = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert cells[0][0] == "Operator — inzetbaarheidsmatrix, stand van 2026-11-01"
+    assert cells[1] == rows[0]
+    people = [row for row in cells[2:] if row[1] is not None]
+    assert people == [[int(c) if c.isdigit() else c.removeprefix("'") for c in row] for row in rows[1:]]
+    assert all(isinstance(level, int) for row in people for level in row[3:])
+    assert cells[4][:3] == ["ploeg-1", None, "Totaal Ploeg 1"] and cells[5][2] == "Aantal op niveau ≥ 2 (minimaal 1)"
+    assert cells[4][3:5] == [sum(row[3] for row in people[:2]), sum(row[4] for row in people[:2])]  # type: ignore[misc]
+    assert sheet.freeze_panes == "D3"
+    level_of_d3 = cells[2][3]
+    assert sheet["D3"].fill.start_color.rgb.endswith(("EEEEEE", "FDE0C5", "FFF3A6", "B9E4B0", "7CC4E8")[level_of_d3])  # type: ignore[index]
+    assert sheet["C4"].data_type == "s" and sheet["C4"].value == "=Cas Cornelis"  # text, not a formula
+
+
+def test_two_builds_give_the_same_bytes(tmp_path: Path) -> None:
+    content = content_tree(tmp_path) / "content"
+    first, second = files_of(content)["matrix/operator.xlsx"], files_of(content)["matrix/operator.xlsx"]
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert b"2026-11-01T00:00:00Z" in archive.read("docProps/core.xml")
+
+
+def test_no_workbook_without_personal_data(tmp_path: Path) -> None:
+    content = content_tree(tmp_path) / "content"
+    organisation = content / "organisation.yml"
+    organisation.write_text(organisation.read_text().replace("personal_data: true", "personal_data: false"))
+    assert not [path for path in files_of(content) if path.endswith((".xlsx", ".csv"))]
