@@ -189,28 +189,28 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     # --- cross-references ------------------------------------------------------
     "unknown-work-process": (
-        "onbekend werkproces '{id}'{hint} (werkprocessen staan in {folder})",
-        "unknown work process '{id}'{hint} (work processes live in {folder})",
+        "onbekend werkproces '{id}'{hint} (werkprocessen staan in {folder}){more}",
+        "unknown work process '{id}'{hint} (work processes live in {folder}){more}",
     ),
     "unknown-source": (
-        "onbekende bron '{id}'{hint} (bronnen staan in {folder})",
-        "unknown source '{id}'{hint} (sources live in {folder})",
+        "onbekende bron '{id}'{hint} (bronnen staan in {folder}){more}",
+        "unknown source '{id}'{hint} (sources live in {folder}){more}",
     ),
     "unknown-format": (
-        "onbekend opleidingsformat '{id}'{hint} (formats staan in {folder})",
-        "unknown training format '{id}'{hint} (formats live in {folder})",
+        "onbekend opleidingsformat '{id}'{hint} (formats staan in {folder}){more}",
+        "unknown training format '{id}'{hint} (formats live in {folder}){more}",
     ),
     "unknown-team": (
-        "onbekend team '{id}'{hint}; teams staan onder 'teams:' in {file}",
-        "unknown team '{id}'{hint}; teams are listed under 'teams:' in {file}",
+        "onbekend team '{id}'{hint}; teams staan onder 'teams:' in {file}{more}",
+        "unknown team '{id}'{hint}; teams are listed under 'teams:' in {file}{more}",
     ),
     "unknown-person": (
-        "onbekende persoon '{id}' {where}{hint}; bekende ids staan in {file}",
-        "unknown person '{id}' {where}{hint}; known ids are in {file}",
+        "onbekende persoon '{id}' {where}{hint}; bekende ids staan in {file}{more}",
+        "unknown person '{id}' {where}{hint}; known ids are in {file}{more}",
     ),
     "unknown-criterion": (
-        "onbekend criterium '{id}'{hint}; criteria staan in de werkprocessen in {folder}",
-        "unknown criterion '{id}'{hint}; criteria are listed in the work processes in {folder}",
+        "onbekend criterium '{id}'{hint}; criteria staan in de werkprocessen in {folder}{more}",
+        "unknown criterion '{id}'{hint}; criteria are listed in the work processes in {folder}{more}",
     ),
     "duplicate-criterion": (
         "criterium-id '{id}' bestaat al in {other}; elk criterium heeft een eigen id die nooit hergebruikt wordt",
@@ -856,6 +856,25 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "label.document-kind.video": ("video", "video"),
     "label.document-kind.e_learning": ("e-learning", "e-learning"),
     "label.document-kind.web": ("webpagina", "web page"),
+    # --- authoring ------------------------------------------------------------------
+    "hint.more-places": ("; en nog {count} keer genoemd: {places}", "; named {count} more times: {places}"),
+    "hint.restore-work-process": (
+        " — is het bestand weggehaald terwijl aftekeningen of formats er nog naar verwijzen? "
+        "Zet het terug en zet er 'retired: true' in, dan blijft de geschiedenis kloppen",
+        " — was the file removed while sign-offs or formats still cite it? "
+        "Put it back and set 'retired: true' in it, so that the history stays right",
+    ),
+    "hint.restore-source": (
+        " — is het bestand weggehaald terwijl criteria er nog naar verwijzen? "
+        "Zet het terug met 'status: withdrawn', of haal de verwijzing weg",
+        " — was the file removed while criteria still cite it? Put it back with 'status: withdrawn', or remove the reference",
+    ),
+    "duplicate-id-key": (
+        "'id' staat twee keer in hetzelfde item (ook op regel {other_line}): hier begint een nieuw item; "
+        "zet '- ' voor 'id' op deze regel, zoals bij de andere items",
+        "'id' appears twice in the same item (also on line {other_line}): a new item starts here; "
+        "put '- ' before 'id' on this line, as in the other items",
+    ),
     # --- the default level scale (organisation.yml may set its own) ----------------
     "level.0": ("Niet opgeleid", "Not trained"),
     "level.1": ("Assistent medewerker", "Assistant"),

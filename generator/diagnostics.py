@@ -57,7 +57,7 @@ class Message:
 
 
 # Lists the generator itself writes into a message (known keys, allowed values, columns): never cut.
-_OWN_LISTS = frozenset({"known", "allowed", "expected", "missing"})
+_OWN_LISTS = frozenset({"known", "allowed", "expected", "missing", "places"})
 MAX_VALUE_LENGTH = 120
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
@@ -113,6 +113,9 @@ class Report:
         # Files that could not be read at all: references to what they define are not
         # reported again, since every such message would only repeat the first one.
         self.unreadable: set[str] = set()
+        # Ids of records that were reported as invalid and left out: they still count as known,
+        # so that what cites them is not reported too (the mistake is where the record is).
+        self.broken: set[str] = set()
 
     def unreadable_file(self, location: Location, code: str, **params: Param) -> None:
         """An error that makes a whole file unusable."""
@@ -136,8 +139,10 @@ class Report:
         return any(m.severity is Severity.ERROR for m in self.messages)
 
     def in_file_order(self) -> list[Message]:
-        """Messages grouped by file and ordered by line, as an author works through them."""
-        return sorted(self.messages, key=lambda m: (m.location.path, m.location.line or 0))
+        """Messages grouped by file and ordered by line, as an author works through them; on one line
+        errors come before warnings (the error is usually the cause)."""
+        rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+        return sorted(self.messages, key=lambda m: (m.location.path, m.location.line or 0, rank[m.severity]))
 
     def of(self, severity: Severity) -> list[Message]:
         return [m for m in self.messages if m.severity is severity]

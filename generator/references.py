@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from .diagnostics import Location, Report, Text, display_path
+from .diagnostics import Location, Param, Report, Text, display_path
 from .fields import Ref, hint
 from .model import Content, Criterion, Improvement, Signoff
 
 MAX_HINTS = 1000  # distinct wrong ids that get a "did you mean"; the rest are reported without one
+MAX_PLACES = 5  # other places named in short after an unknown id's first message
+# Nothing close by that name: most likely the file was removed while history still cites it.
+_RESTORE = {"unknown-work-process": Text("hint.restore-work-process"), "unknown-source": Text("hint.restore-source")}
 
 
 def check_references(content: Content, build_date: dt.date, report: Report) -> None:
@@ -22,6 +26,7 @@ def check_references(content: Content, build_date: dt.date, report: Report) -> N
     checker.check_signoffs(build_date)
     checker.check_planning()
     checker.check_improvements(build_date)
+    checker.report_unknown()
 
 
 class _Checker:
@@ -37,17 +42,30 @@ class _Checker:
             "improvement": display_path(root / "improvements"),
         }
         # What a file that could not be read would have defined has been reported once already.
-        self.unreadable_ids = {PurePath(path).stem for path in report.unreadable}
+        self.unreadable_ids = {PurePath(path).stem for path in report.unreadable} | report.broken
         self.people_unreadable = self.places["people"] in report.unreadable
         self.hints: dict[tuple[str, str], Text] = {}
+        self.unknown: dict[tuple[str, str], _Unknown] = {}
 
     def _known(self, ref: Ref, known: Collection[str], code: str, *, unreadable: bool = False, **where: str | Text) -> bool:
         """Whether ``ref`` names a known object; if not, report it (unless its file was unreadable)."""
         if ref.id in known:
             return True
         if not unreadable and ref.id not in self.unreadable_ids:
-            self.report.error(ref.location, code, id=ref.id, hint=self._hint(ref.id, code, known), **where)
+            if (code, ref.id) in self.unknown:
+                self.unknown[code, ref.id].others.append(ref.location)
+            else:
+                params: dict[str, Param] = {"id": ref.id, "hint": self._hint(ref.id, code, known), **where}
+                self.unknown[code, ref.id] = _Unknown(ref.location, params)
         return False
+
+    def report_unknown(self) -> None:
+        """One message per unknown id, at its first place, with the count and the other places in short.
+
+        A work process removed while hundreds of sign-offs cite it is one mistake, not hundreds.
+        """
+        for (code, _), unknown in self.unknown.items():
+            self.report.error(unknown.first, code, **unknown.params, more=_more(unknown.others))
 
     def _hint(self, wrong_id: str, code: str, known: Collection[str]) -> Text:
         """"Did you mean", worked out once per wrong id and for at most MAX_HINTS ids.
@@ -57,7 +75,8 @@ class _Checker:
         """
         key = (code, wrong_id)
         if key not in self.hints:
-            self.hints[key] = hint(wrong_id, known) if len(self.hints) < MAX_HINTS else Text("hint.none")
+            found = hint(wrong_id, known) if len(self.hints) < MAX_HINTS else Text("hint.none")
+            self.hints[key] = _RESTORE.get(code, found) if found.key == "hint.none" else found
         return self.hints[key]
 
     # The two below take an id and a location rather than a Ref: they run on every row of the
@@ -161,3 +180,23 @@ class _Checker:
         if finished is not None and improvement.status != "done":
             self.report.warning(improvement.at("finished"), "finished-not-done",
                                 status=improvement.status)
+
+
+@dataclass
+class _Unknown:
+    """An unknown id: where it is first named, what the message says, and where else it is named."""
+
+    first: Location
+    params: dict[str, Param]
+    others: list[Location] = field(default_factory=list)
+
+
+def _more(others: list[Location]) -> Text:
+    """"and 88 more lines in content/signoffs.csv: 98, 208, 348, …" (the first few places, by file)."""
+    if not others:
+        return Text("hint.none")
+    by_file: dict[str, list[str]] = {}
+    for location in others[:MAX_PLACES]:
+        by_file.setdefault(location.path, []).append(str(location.line or ""))
+    places = "; ".join(f"{path}: {', '.join(lines)}" for path, lines in by_file.items())
+    return Text("hint.more-places", {"count": len(others), "places": places + (", …" if len(others) > MAX_PLACES else "")})

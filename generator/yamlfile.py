@@ -173,16 +173,28 @@ class _Converter:
         result = _empty_map()
         result.line = self.line(node)
         explicit, merged = self._pairs(node, depth)
+        new_item = False  # a second 'id' seen: the rest of the repeats are one forgotten '- '
         for key_node, value_node in explicit:
             key = self._key(key_node)
-            if key in result:
-                # YAML itself lets the last one win silently; an author nearly always meant one.
-                self.report.error(self.location.at(self.line(key_node)), "duplicate-key", key=key, other_line=result.key_lines[key])
+            if key in result and not new_item:
+                new_item = self._duplicate(result, key, key_node)
             self._set(result, key, key_node, value_node, depth)
         for key_node, value_node in merged:
             if (key := self._key(key_node)) not in result:  # written keys win over merged ones (<<)
                 self._set(result, key, key_node, value_node, depth)
         return result
+
+    def _duplicate(self, result: YamlMap, key: str, key_node: yaml.Node) -> bool:
+        """Report a key written twice; True when it is a second 'id', a list item missing its '- '."""
+        # YAML itself lets the last one win silently; an author nearly always meant one.
+        where, other_line = self.location.at(self.line(key_node)), result.key_lines[key]
+        if key != "id":
+            self.report.error(where, "duplicate-key", key=key, other_line=other_line)
+            return False
+        # The first item is overwritten by the second: what cites it is not to blame.
+        self.report.broken.add(str(result[key]))
+        self.report.error(where, "duplicate-id-key", other_line=other_line)
+        return True
 
     def _set(self, result: YamlMap, key: str, key_node: yaml.Node, value_node: yaml.Node, depth: int) -> None:
         result[key] = self.value(value_node, depth + 1)

@@ -30,7 +30,11 @@ def read_people(root: Path, organisation: Organisation, report: Report) -> dict[
         if person_id in people:
             report.error(row.location, "duplicate-person", id=person_id, other_line=people[person_id].location.line or 0)
             continue
-        if cells.ok and person_id and name and team and format_id and active is not None:
+        if not (cells.ok and name and team and format_id and active is not None):
+            if person_id:  # reported on its own row; what names the person is not to blame
+                report.broken.add(person_id)
+            continue
+        if person_id:
             people[person_id] = Person(
                 id=person_id, name=name, team=team, format=format_id,
                 target_level=target_level, active=active, location=row.location,

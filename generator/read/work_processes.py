@@ -47,10 +47,12 @@ def read_work_processes(root: Path, organisation: Organisation, report: Report) 
 
 def _criterion(item: Checked, wp_id: str, organisation: Organisation, report: Report) -> Criterion | None:
     if not all(key in item.values for key in ("id", "level", "kind", "text")):
+        _broken(item, report)
         return None
     level = item.get("level")
     if not 1 <= level <= organisation.max_level:
         report.error(item.at("level"), "criterion-level-range", level=level, high=organisation.max_level)
+        _broken(item, report)
         return None
     return Criterion(
         id=item.get("id"),
@@ -63,3 +65,9 @@ def _criterion(item: Checked, wp_id: str, organisation: Organisation, report: Re
         retired_on=item.get("retired_on"),
         location=item.at("id"),
     )
+
+
+def _broken(item: Checked, report: Report) -> None:
+    """A criterion left out for a reported mistake still counts as known to the sign-offs that cite it."""
+    if "id" in item.values:
+        report.broken.add(item.get("id"))
