@@ -25,6 +25,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,8 @@ PLAIN_LAYOUTS = ("folders", "same")  # "folders" is the one the targets compare 
 TARGET_VS_PLAIN = 1.5  # full build ≤ 1.5 × the plain build in folders (issue 9)
 TARGET_GENERATOR_SECONDS = {"medium": 2.0, "large": 12.0}  # the generator's own step (issue 9)
 TARGET_PEAK_MB = 2000  # peak resident memory of the full build (issue 9)
+TARGET_SERVE_SECONDS = 5.0  # serve: a work-process edit shown within 5 s on medium (issue 9)
+TARGET_SERVE_EXAMPLE_SECONDS = 1.5  # and within 1.5 s on the example
 
 
 # --- sizes -----------------------------------------------------------------------------------
@@ -617,7 +620,7 @@ PEAK_TAG = "bench-peak-kb:"
 
 def run_measured(command: Sequence[str], cwd: Path, timeout: float | None) -> tuple[int, float, float | None, str]:
     """Run ``command``; its exit code (-1: stopped after ``timeout``), wall seconds, peak resident MB and output."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}  # this checkout's generator, whatever is installed
     launcher = [sys.executable, "-c", _LAUNCHER.replace("PEAK_TAG", repr(PEAK_TAG)), *command]
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
         start = time.perf_counter()
@@ -834,6 +837,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                              "one-line pages at the generator's paths (the old comparison), or both (default)")
     parser.add_argument("--build-timeout", type=float, metavar="SECONDS", help="stop an mkdocs build that takes longer")
     parser.add_argument("--profile", type=int, metavar="N", default=0, help="also print the generator's top N cumulative cProfile entries")
+    parser.add_argument("--serve", action="store_true",
+                        help="also time mkdocs serve --dirty from a work-process edit to the changed page, here and on the example")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the measurements as JSON")
     return parser.parse_args(argv)
 
@@ -880,6 +885,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                               "generator_seconds": seconds, "pages": len(result.site.pages) if result.site else 0}
     if result.site is not None and not args.skip_mkdocs:
         rows += run_builds(out, seconds, [page.path for page in result.site.pages], args, report)
+    if args.serve:
+        rows += serve_rows(out, default_name, report)
     after = report.pop("revision_after", None) or revision()
     rows.insert(0, ("code measured", code if after == code else f"{code} → {after} (CHANGED during the run: figures are mixed)"))
     report["revision"] = code if after == code else [code, after]
@@ -891,6 +898,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         report["table"] = dict(rows)
         args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 1 if result.site is None or report.get("full_build", {}).get("returncode", 0) else 0
+
+
+def serve_rows(out: Path, preset: str, report: dict[str, Any]) -> list[tuple[str, str]]:
+    """Edit-to-page latency of ``mkdocs serve --dirty`` on this project and on a copy of the example."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script: serve_latency.py lies beside it
+    import serve_latency
+
+    rows = []
+    targets = {"medium": TARGET_SERVE_SECONDS}  # the issue sets none for the other sizes
+    for name, measure, target in (("this project", partial(serve_latency.measure, out), targets.get(preset)),
+                                  ("the example", serve_latency.measure_example, TARGET_SERVE_EXAMPLE_SECONDS)):
+        _progress(f"mkdocs serve on {name} …")
+        try:
+            latency = measure()
+        except TimeoutError as error:  # keep the figures measured so far
+            rows.append((f"serve: edit to page, {name}", f"FAILED: {error}"))
+            continue
+        report.setdefault("serve", {})[name] = asdict(latency)
+        rows.append((f"serve: edit to page, {name}", serve_latency.describe(latency)))
+        if target is not None:
+            rows.append((f"target: serve on {name} ≤ {target:g} s", _yes(latency.median <= target)))
+    return rows
 
 
 def run_builds(
