@@ -54,8 +54,10 @@ def sheet_rows(people: int, work_processes: int) -> list[list[object]]:
 
 
 def write_sheets(out: Path, rows: list[list[object]]) -> None:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Blad1")
+    workbook = Workbook()  # not write_only: that leaves out the sheet's dimension, which Excel always writes
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Blad1"
     for row in rows:
         sheet.append(row)
     workbook.save(out / "matrix.xlsx")

@@ -840,6 +840,26 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "spreadsheet-unknown-work-process": ("werkproces '{id}' bestaat niet{hint}", "work process '{id}' does not exist{hint}"),
     "spreadsheet.signed": ("Toegevoegd aan signoffs.csv: {count} regel(s) voor {name} ({id}).", "Added to signoffs.csv: {count} row(s) for {name} ({id})."),
+    "label.signoff-sheet-help": (
+        "Vul per afgetekend criterium person (id of naam), date (JJJJ-MM-DD) en assessor in; lege rijen tellen niet. "
+        "Inlezen: python -m generator import-signoffs BESTAND (format {format}, niveau {level})",
+        "For each criterion signed off fill in person (id or name), date (YYYY-MM-DD) and assessor; empty rows do not count. "
+        "Read in: python -m generator import-signoffs FILE (format {format}, level {level})",
+    ),
+    "label.download-signoff-sheet": ("Aftekenblad voor Excel (.xlsx)", "Sign-off sheet for Excel (.xlsx)"),
+    "import-no-signoff-header": (
+        "geen kopregel gevonden: het aftekenblad heeft een regel met de kolommen {expected}",
+        "no header row found: the sign-off sheet has a row with the columns {expected}",
+    ),
+    "import-signoff-no-person": (
+        "op deze rij staan een datum of beoordelaar maar geen medewerker; vul person in of maak de rij leeg",
+        "this row has a date or assessor but no person; fill in person or empty the row",
+    ),
+    "import-signoff-missing": ("vul '{column}' in", "fill in '{column}'"),
+    "spreadsheet.signoff-rows": (
+        "Nieuwe aftekeningen voor signoffs.csv: {count} (al aanwezig: {present})",
+        "New sign-offs for signoffs.csv: {count} (already there: {present})",
+    ),
     "spreadsheet.written": (
         "Geschreven: {people} medewerkers in people.csv en {rows} regels in signoffs.csv.",
         "Written: {people} people to people.csv and {rows} rows to signoffs.csv.",
@@ -856,6 +876,15 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "label.document-kind.video": ("video", "video"),
     "label.document-kind.e_learning": ("e-learning", "e-learning"),
     "label.document-kind.web": ("webpagina", "web page"),
+    "label.page": ("pagina", "page"),
+    "label.page-of": ("van", "of"),
+    "label.remarks": ("Opmerkingen", "Remarks"),
+    "label.level-reached": ("Niveau {level} behaald", "Level {level} reached"),
+    "label.yes-no": ("ja / nee", "yes / no"),
+    "label.signature-assessor": ("Handtekening beoordelaar", "Signature of the assessor"),
+    "label.signature-employee": ("Handtekening medewerker", "Signature of the employee"),
+    "label.prefilled-checklist-title": ("Aftekenlijst {format} niveau {level} ({label}) voor {name}", "Checklist {format} level {level} ({label}) for {name}"),
+    "label.prefilled-checklist-link": ("Aftekenlijst voor niveau {level}, ingevuld om te printen", "Checklist for level {level}, filled in to print"),
     # --- authoring ------------------------------------------------------------------
     "hint.more-places": ("; en nog {count} keer genoemd: {places}", "; named {count} more times: {places}"),
     "hint.restore-work-process": (

@@ -16,6 +16,7 @@ from .render.site import SiteAddress
 from .scaffold import FOLDERS, create
 from .spreadsheets.commands import Outcome, import_matrix
 from .spreadsheets.signoff import record_signoff
+from .spreadsheets.signoff_sheet import import_signoffs
 from .writer import CONFIG_FILE, engine_config, is_earlier_output, plugins, read_config, write_tree
 
 DEFAULT_CONTENT = Path("content")
@@ -43,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         return _import_matrix(args)
     if args.command == "signoff":
         return _signoff(args)
+    if args.command == "import-signoffs":
+        return _show(import_signoffs(args.file, sheet_name=args.sheet, content_dir=_content_of(args), dry_run=args.dry_run))
     if args.command == "build" and (problem := _unsafe_out(args.out, args.content)):
         return _usage_error(problem)
     if args.command == "build" and args.site_url and not args.site_url.startswith(("https://", "http://")):
@@ -92,6 +95,12 @@ def _add_spreadsheet_commands(commands: Any) -> None:
     signoff.add_argument("--date", default=None, help="YYYY-MM-DD (default: the build date)")
     signoff.add_argument("--note", default="", help="a note on the row")
     signoff.add_argument("--content", dest="content_option", type=Path, default=None, help="the content folder (default content)")
+    sheet = commands.add_parser("import-signoffs", help="append the filled-in rows of a sign-off sheet (.xlsx) to signoffs.csv")
+    sheet.add_argument("file", type=Path, help="the filled-in sign-off sheet (.xlsx or .csv)")
+    sheet.add_argument("content", nargs="?", type=Path, default=None)
+    sheet.add_argument("--content", dest="content_option", type=Path, default=None, help="the content folder (default content)")
+    sheet.add_argument("--sheet", default=None, help="the sheet to read (default: the first)")
+    sheet.add_argument("--dry-run", action="store_true", help="show what would be added and write nothing")
 
 
 def _content_of(args: argparse.Namespace) -> Path:

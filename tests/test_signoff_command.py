@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from generator.cli import main
 from generator.generate import generate
@@ -71,3 +74,52 @@ def test_a_name_of_two_people_asks_for_the_id(content: Path, capsys: pytest.Capt
 def test_work_process_needs_a_level(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert signoff(content, "p-001", "--work-process", "bewaken", "--assessor", "p-002") == 2
     assert "--work-process and --level go together" in capsys.readouterr().err
+
+
+def signoff_sheet(content: Path, tmp_path: Path) -> Path:
+    """The sheet as downloaded beside the level-1 checklist, filled in for Ali (by name) on two criteria."""
+    result = generate(content, build_date=BUILD_DATE)
+    assert result.site is not None
+    data = next(file.read() for file in result.site.files if file.path == "aftekenlijsten/operator-niveau-1.xlsx")
+    workbook = load_workbook(io.BytesIO(data))
+    sheet = workbook.active
+    assert sheet is not None
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[2] == ["criterion", "work_process", "kind", "text", "person", "date", "assessor", "note"]
+    assert [row[0] for row in rows[3:]] == ["opstarten-1-01", "bewaken-1-01"]
+    sheet["E4"], sheet["F4"], sheet["G4"] = "Ali Aydin", dt.datetime(2026, 10, 5), "p-002"
+    sheet["E5"], sheet["F5"], sheet["G5"], sheet["H5"] = "p-001", "05-10-2026", "Bea de Boer", "op de vloer"
+    workbook.save(path := tmp_path / "aftekenblad.xlsx")
+    return path
+
+
+def test_a_filled_in_signoff_sheet_is_appended_once(content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sheet = signoff_sheet(content, tmp_path)
+    before = (content / "signoffs.csv").read_text()
+    assert main(["import-signoffs", str(sheet), str(content)]) == 0
+    assert (content / "signoffs.csv").read_text()[len(before):].splitlines() == [
+        "p-001,opstarten,opstarten-1-01,,2026-10-05,p-002,ingelezen uit aftekenblad.xlsx",
+        "p-001,bewaken,bewaken-1-01,,2026-10-05,p-002,op de vloer",
+    ]
+    after = (content / "signoffs.csv").read_bytes()
+    assert main(["import-signoffs", str(sheet), "--content", str(content)]) == 0
+    assert (content / "signoffs.csv").read_bytes() == after
+    assert "Nieuwe aftekeningen voor signoffs.csv: 0 (al aanwezig: 2)" in capsys.readouterr().out
+    assert generate(content, build_date=BUILD_DATE).site is not None
+
+
+def test_a_signoff_sheet_with_mistakes_writes_nothing(content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = signoff_sheet(content, tmp_path)
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    assert sheet is not None
+    sheet["A4"], sheet["F5"], sheet["G5"] = "opstarten-9-99", "2027-01-01", "Zoë Onbekend"
+    sheet.append(["bewaken-1-01", None, None, None, None, "2026-10-01"])
+    workbook.save(path)
+    before = (content / "signoffs.csv").read_bytes()
+    assert main(["import-signoffs", str(path), str(content)]) == 1
+    assert (content / "signoffs.csv").read_bytes() == before
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(": fout: ")[0] for line in err[:-1]] == [
+        "aftekenblad.xlsx:niveau-1!A4", "aftekenblad.xlsx:niveau-1!G5", "aftekenblad.xlsx:niveau-1!F5", "aftekenblad.xlsx:niveau-1!E6",
+    ]

@@ -38,6 +38,7 @@ from ..derive.history import history_rows
 from ..derive.matrix import format_matrix, team_coverage
 from ..derive.readability import DIFFICULT_BELOW, EASY_FROM, readability
 from ..model import Content, CoreTask, TrainingFormat, WorkProcess
+from ..spreadsheets.signoff_sheet import signoff_sheet
 from ..spreadsheets.xlsx import matrix_xlsx
 from . import paths
 from .context import PageContext
@@ -85,12 +86,24 @@ def render_files(content: Content, facts: Facts, renderer: Renderer, address: Si
         yield StaticFile(path=paths.attachment(file), source=content.root / "sources" / file)
     for page_file in content.page_files:
         yield StaticFile(path=paths.free_page(page_file), source=content.root / "pages" / page_file)
+    yield from _signoff_sheets(content, renderer)
     if content.organisation.personal_data:
         for training_format in content.formats.values():
             yield StaticFile(path=paths.matrix_csv(training_format.id), content=matrix_csv(content, facts, training_format))
             matrix = format_matrix(content, facts, training_format)
             workbook = matrix_xlsx(matrix, content.organisation.coverage, renderer.catalogue, renderer.build_date)
             yield StaticFile(path=paths.matrix_xlsx(training_format.id), content=workbook)
+
+
+def _signoff_sheets(content: Content, renderer: Renderer) -> Iterator[StaticFile]:
+    """A sign-off sheet (.xlsx) beside each printable checklist; it names no one, so it is published always."""
+    for training_format in content.formats.values():
+        for level in criteria_levels(content):
+            title = renderer.catalogue("label.checklist-title", format=training_format.title, level=level,
+                                       label=content.organisation.label(level))
+            wps = [wp for _, group in checklist_groups(content, training_format, level) for wp in group]
+            sheet = signoff_sheet(training_format, level, wps, renderer.catalogue, title, renderer.build_date)
+            yield StaticFile(path=paths.signoff_sheet(training_format.id, level), content=sheet)
 
 
 def matrix_csv(content: Content, facts: Facts, training_format: TrainingFormat) -> bytes:

@@ -59,6 +59,10 @@ def matrix_csv(format_id: str) -> str:
     return f"matrix/{format_id}.csv"
 
 
+def signoff_sheet(format_id: str, level: int) -> str:
+    return f"aftekenlijsten/{format_id}-niveau-{level}.xlsx"
+
+
 def matrix_xlsx(format_id: str) -> str:
     return f"matrix/{format_id}.xlsx"
 

@@ -59,7 +59,10 @@ def plan_import(sheet: Sheet, content: Content, facts: Facts, format_id: str, no
     header = find_header(sheet, work_processes, format_id, report)
     if header is None:
         return None
-    entries = [entry for index in range(header.row, len(sheet.rows)) if (entry := _entry(sheet, index + 1, header, content, report))]
+    # A header repeated above each team is a row whose "name" is the header's own.
+    header_name = fold(" ".join(cell_text(_get(sheet.rows[header.row - 1], column)) for column in header.names))
+    entries = [entry for index in range(header.row, len(sheet.rows))
+               if (entry := _entry(sheet, index + 1, header, header_name, content, report))]
     people = _people_of(sheet, entries, content, header, report)
     if report.has_errors:
         return None
@@ -78,12 +81,11 @@ def plan_import(sheet: Sheet, content: Content, facts: Facts, format_id: str, no
     return ImportPlan(people=new_people, levels=tuple(levels), present=present)
 
 
-def _entry(sheet: Sheet, row: int, header: Header, content: Content, report: Report) -> _Entry | None:
+def _entry(sheet: Sheet, row: int, header: Header, header_name: str, content: Content, report: Report) -> _Entry | None:
     """A row with a name, or None for totals, blank lines and a header repeated per team."""
     cells = sheet.rows[row - 1]
     name = " ".join(part for column in header.names if (part := cell_text(_get(cells, column))))
-    header_name = " ".join(cell_text(_get(sheet.rows[header.row - 1], column)) for column in header.names)
-    if not name or fold(name) == fold(header_name):
+    if not name or fold(name) == header_name:
         return None
     team = _team(sheet, row, header.team, cells, content.organisation, report)
     levels = [(wp.id, level) for column, wp in header.work_processes

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass
@@ -72,7 +73,9 @@ def _xlsx_sheet(file: str, data: bytes, sheet_name: str | None, report: Report) 
 
 
 def _cell(value: object) -> Cell:
-    """Numbers stay numbers (a level is one); anything else is compared as text."""
+    """Numbers stay numbers (a level is one), a date becomes YYYY-MM-DD; anything else is compared as text."""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()[:10]
     if value is None or (isinstance(value, str | int | float) and not isinstance(value, bool)):
         return value
     return str(value)

@@ -20,7 +20,7 @@ from .commands import Outcome, assessment_date, load, refused
 from .header import fold
 
 
-def resolve_person(value: str, content: Content, where: str, report: Report) -> str | None:
+def resolve_person(value: str, content: Content, where: Location, report: Report) -> str | None:
     """A person's id from their id, or from their name when exactly one person has it."""
     if value in content.people:
         return value
@@ -28,10 +28,10 @@ def resolve_person(value: str, content: Content, where: str, report: Report) -> 
     if len(named) == 1:
         return named[0]
     if named:
-        report.error(Location(path=where), "spreadsheet-ambiguous-person", value=value, ids=", ".join(named))
+        report.error(where, "spreadsheet-ambiguous-person", value=value, ids=", ".join(named))
     else:
         known = [*content.people, *(p.name for p in content.people.values())]
-        report.error(Location(path=where), "spreadsheet-unknown-person", value=value, hint=hint(value, known))
+        report.error(where, "spreadsheet-unknown-person", value=value, hint=hint(value, known))
     return None
 
 
@@ -46,12 +46,12 @@ def record_signoff(
         return outcome
     report, content = Report(), loaded.content
     date = assessment_date(date_text, loaded, report)
-    person_id = resolve_person(person, content, "PERSON", report)
-    assessor_id = resolve_person(assessor, content, "--assessor", report)
+    person_id = resolve_person(person, content, Location(path="PERSON"), report)
+    assessor_id = resolve_person(assessor, content, Location(path="--assessor"), report)
     pairs = _criterion_rows(criteria, content, report) if criteria else _level_row(work_process or "", level or 0, content, report)
     if report.has_errors or person_id is None or assessor_id is None:
         return refused(outcome, loaded.catalogue, report)
-    rows = [_row(person_id, wp_id, criterion, level_text, date, assessor_id, note) for wp_id, criterion, level_text in pairs]
+    rows = [signoff_row(person_id, wp_id, criterion, level_text, date, assessor_id, note) for wp_id, criterion, level_text in pairs]
     path = content_dir / "signoffs.csv"
     append_rows(path, table_style(path, SIGNOFFS), rows)
     outcome.lines += loaded.catalogue.lines(report.of(Severity.WARNING))
@@ -59,7 +59,7 @@ def record_signoff(
     return outcome
 
 
-def _row(person: str, wp_id: str, criterion: str, level: str, date: dt.date, assessor: str, note: str) -> dict[str, str]:
+def signoff_row(person: str, wp_id: str, criterion: str, level: str, date: dt.date, assessor: str, note: str) -> dict[str, str]:
     return {"person": person, "work_process": wp_id, "criterion": criterion, "level": level, "date": date.isoformat(),
             "assessor": assessor, "note": note}
 

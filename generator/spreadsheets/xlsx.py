@@ -49,7 +49,7 @@ def matrix_xlsx(matrix: FormatMatrix, coverage: Coverage, catalogue: Catalogue, 
     moment = dt.datetime.combine(build_date, dt.time())
     workbook.properties.created = workbook.properties.modified = moment
     workbook.properties.creator = workbook.properties.lastModifiedBy = "wgo-site"
-    return _reproducible(workbook)
+    return reproducible_bytes(workbook)
 
 
 def _append_section(sheet: Worksheet, section: TeamSection, matrix: FormatMatrix, coverage: Coverage, catalogue: Catalogue) -> None:
@@ -78,7 +78,7 @@ def _set_widths(sheet: Worksheet, columns: int) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = 28 if column == 3 else 12
 
 
-def _reproducible(workbook: Workbook) -> bytes:
+def reproducible_bytes(workbook: Workbook) -> bytes:
     """The saved workbook with one fixed timestamp on every archive member (zip records the time of writing)."""
     written = io.BytesIO()
     # ExcelWriter rather than Workbook.save, which stamps the document's 'modified' with the time of saving.

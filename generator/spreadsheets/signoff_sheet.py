@@ -1,0 +1,147 @@
+"""The sign-off sheet: a checklist of one format and level as .xlsx, filled in on the floor and read back.
+
+One row per criterion with empty columns for person, date and assessor; the header
+row uses the column names of signoffs.csv, so the sheet reads the same in any language.
+``import-signoffs`` appends a sign-off for every row with a person, all or nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from ..catalogue import Catalogue
+from ..csvfile import parse_date
+from ..diagnostics import Location, Report, Text
+from ..model import TrainingFormat, WorkProcess
+from ..read.tables import SIGNOFFS
+from .appending import append_rows, table_style
+from .commands import Loaded, Outcome, load, refused
+from .header import cell_text, fold
+from .sheet import Cell, Sheet, read_sheet
+from .signoff import resolve_person, signoff_row
+from .xlsx import reproducible_bytes
+
+COLUMNS = ("criterion", "work_process", "kind", "text", "person", "date", "assessor", "note")
+_WIDTHS = (18, 22, 12, 60, 22, 12, 16, 24)
+
+
+def signoff_sheet(training_format: TrainingFormat, level: int, work_processes: list[WorkProcess], catalogue: Catalogue,
+                  title: str, build_date: dt.date) -> bytes:
+    """The sheet's bytes: title, how to fill it in, the header, then the level's criteria in checklist order."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # a new workbook has one sheet
+    sheet.title = f"niveau-{level}"
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([catalogue("label.signoff-sheet-help", format=training_format.id, level=level)])
+    sheet.append(list(COLUMNS))
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+    for wp in work_processes:
+        for criterion in wp.criteria_at(level):
+            sheet.append([criterion.id, wp.id, catalogue(f"kind.{criterion.kind}"), criterion.text])
+            sheet.cell(row=sheet.max_row, column=4).alignment = Alignment(wrap_text=True)
+    sheet.freeze_panes = "A4"
+    for column, width in zip("ABCDEFGH", _WIDTHS, strict=True):
+        sheet.column_dimensions[column].width = width
+    moment = dt.datetime.combine(build_date, dt.time())
+    workbook.properties.created = workbook.properties.modified = moment
+    workbook.properties.creator = workbook.properties.lastModifiedBy = "wgo-site"
+    return reproducible_bytes(workbook)
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Columns:
+    header_row: int
+    index: dict[str, int]
+
+
+def import_signoffs(file: Path, *, sheet_name: str | None, content_dir: Path, dry_run: bool) -> Outcome:
+    """``import-signoffs``: every filled-in row of a sign-off sheet to signoffs.csv, or nothing."""
+    outcome = Outcome()
+    loaded = load(content_dir, outcome)
+    if loaded is None:
+        return outcome
+    report = Report()
+    sheet = read_sheet(file, sheet_name, report)
+    rows = _sheet_rows(sheet, loaded, report) if sheet is not None else []
+    if report.has_errors:
+        return refused(outcome, loaded.catalogue, report)
+    done = {(s.person, s.criterion, s.date.isoformat(), s.assessor) for s in loaded.content.signoffs}
+    new = [row for row in rows if (row["person"], row["criterion"], row["date"], row["assessor"]) not in done]
+    outcome.lines.append(loaded.catalogue("spreadsheet.signoff-rows", count=len(new), present=len(rows) - len(new)))
+    if dry_run:
+        outcome.lines.append(loaded.catalogue("spreadsheet.dry-run"))
+    else:
+        path = content_dir / "signoffs.csv"
+        append_rows(path, table_style(path, SIGNOFFS), new)
+    return outcome
+
+
+def _sheet_rows(sheet: Sheet, loaded: Loaded, report: Report) -> list[dict[str, str]]:
+    columns = _find_columns(sheet, report)
+    if columns is None:
+        return []
+    rows = []
+    for number in range(columns.header_row + 1, len(sheet.rows) + 1):
+        cells = sheet.rows[number - 1]
+        row = _row(sheet, number, {name: _get(cells, index) for name, index in columns.index.items()}, columns, loaded, report)
+        if row is not None:
+            rows.append(row)
+    return rows
+
+
+def _find_columns(sheet: Sheet, report: Report) -> _Columns | None:
+    for number, cells in enumerate(sheet.rows, start=1):
+        names = [fold(cell) for cell in cells]
+        if all(name in names for name in ("criterion", "person", "date", "assessor")):
+            return _Columns(header_row=number, index={name: names.index(name) for name in COLUMNS if name in names})
+    report.error(sheet.at(1, 0), "import-no-signoff-header", expected=", ".join(COLUMNS))
+    return None
+
+
+def _get(cells: tuple[Cell, ...], column: int) -> Cell:
+    return cells[column] if column < len(cells) else None
+
+
+def _row(sheet: Sheet, number: int, cells: dict[str, Cell], columns: _Columns, loaded: Loaded, report: Report) -> dict[str, str] | None:
+    """A sign-off from a row with a person; None for a row nobody filled in, or a reported mistake."""
+    text = {name: cell_text(value) for name, value in cells.items()}
+    if not text["person"]:
+        if text["date"] or text["assessor"]:
+            report.error(sheet.at(number, columns.index["person"]), "import-signoff-no-person")
+        return None
+    content = loaded.content
+
+    def at(name: str) -> Location:
+        return sheet.at(number, columns.index[name])
+
+    person = resolve_person(text["person"], content, at("person"), report)
+    assessor = resolve_person(text["assessor"], content, at("assessor"), report) if text["assessor"] else None
+    if not text["assessor"]:
+        report.error(at("assessor"), "import-signoff-missing", column="assessor")
+    criterion = content.criteria.get(text["criterion"])
+    if criterion is None or criterion.retired:
+        code = "spreadsheet-unknown-criterion" if criterion is None else "spreadsheet-retired-criterion"
+        report.error(at("criterion"), code, id=text["criterion"], hint=Text("hint.none"))
+    date = _date(text["date"], at("date"), loaded, report)
+    if person is None or assessor is None or criterion is None or date is None or criterion.retired:
+        return None
+    note = text.get("note") or loaded.catalogue("spreadsheet.import-note", file=sheet.file)
+    return signoff_row(person, criterion.work_process, criterion.id, "", date, assessor, note)
+
+
+def _date(text: str, where: Location, loaded: Loaded, report: Report) -> dt.date | None:
+    date = parse_date(text) if text else None
+    if date is None:
+        report.error(where, "spreadsheet-bad-date", value=text)
+    elif date > loaded.date:
+        report.error(where, "future-date", value=date.isoformat(), today=loaded.date.isoformat())
+        return None
+    return date
