@@ -4,6 +4,7 @@
     python3 dev.py site     # build the example site into site/ (installs what it needs)
     python3 dev.py test     # lint, type-check and run all tests (installs what they need)
     python3 dev.py serve    # preview with live reload on http://127.0.0.1:8000/
+    python3 dev.py check    # check content/ and list every mistake with file and line
 
 Everything is installed into .venv/ beside this file; the browser tests use
 Debian's chromium, which this script installs with apt-get when it is missing.
@@ -76,7 +77,15 @@ def test() -> None:
     run(BIN / "pytest", *sys.argv[2:], env=quiet_env())
 
 
-COMMANDS = {"site": site, "test": test, "serve": serve}
+def check() -> None:
+    """The author's check of content/ (or a folder given after it; --format json for editors)."""
+    ensure_venv()
+    # Not run(): its echo of the command would spoil --format json on standard output.
+    command = [str(BIN / "python"), "-m", "generator", "check", *sys.argv[2:]]
+    sys.exit(subprocess.run(command, cwd=ROOT, check=False).returncode)
+
+
+COMMANDS = {"site": site, "test": test, "serve": serve, "check": check}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:

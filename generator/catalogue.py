@@ -24,8 +24,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "hint.none": ("", ""),
     # --- reading files -------------------------------------------------------
     "yaml-syntax": (
-        "de YAML is niet leesbaar: {problem}; controleer inspringing, dubbele punten en aanhalingstekens",
-        "the YAML cannot be read: {problem}; check indentation, colons and quotes",
+        "de YAML op deze regel is niet leesbaar; controleer of er alleen spaties inspringen, of er na elke sleutel "
+        "een dubbele punt staat en of aanhalingstekens om de hele waarde staan (YAML zegt: {problem})",
+        "the YAML on this line cannot be read; check that it indents with spaces only, that every key has a colon "
+        "and that quotes enclose the whole value (YAML says: {problem})",
     ),
     "not-a-mapping": (
         "verwacht gegevens als regels 'sleutel: waarde', maar vond {found}",
@@ -241,8 +243,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "attachment '{file}' is not in {folder}; attachments live in that folder, refer to them as 'files/procedure.pdf'",
     ),
     "criterion-level-range": (
-        "criteria horen bij niveau 1 tot en met {high}, niet bij niveau {level}",
-        "criteria belong to levels 1 to {high}, not to level {level}",
+        "criteria horen bij niveau 1 tot en met {high} (de top van de schaal), niet bij niveau {level}",
+        "criteria belong to levels 1 to {high} (the top of the scale), not to level {level}",
     ),
     "finished-missing": (
         "status is 'done' maar 'finished' (de einddatum) ontbreekt; vul de datum in waarop de opdracht is afgerond (JJJJ-MM-DD)",
@@ -904,6 +906,59 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "'id' appears twice in the same item (also on line {other_line}): a new item starts here; "
         "put '- ' before 'id' on this line, as in the other items",
     ),
+    "yaml-tab": (
+        "op deze regel staat een tab; YAML springt alleen in met spaties — vervang de tab door spaties",
+        "this line holds a tab; YAML indents with spaces only — replace the tab with spaces",
+    ),
+    "yaml-missing-colon": (
+        "na '{key}' ontbreekt een dubbele punt; schrijf '{key}: ' met de waarde erachter",
+        "a colon is missing after '{key}'; write '{key}: ' followed by the value",
+    ),
+    "yaml-quote": (
+        "de waarde van '{key}' begint met een aanhalingsteken en gaat na het sluitende teken verder; "
+        "zet de hele waarde tussen enkele aanhalingstekens: {fixed}",
+        "the value of '{key}' starts with a quote and goes on after the closing one; "
+        "put the whole value between single quotes: {fixed}",
+    ),
+    "yaml-indent": (
+        "'{key}' springt {found} spaties in, maar hoort recht onder '{above}' (regel {line}) te staan: {expected} spaties",
+        "'{key}' is indented {found} spaces but belongs right under '{above}' (line {line}): {expected} spaces",
+    ),
+    "ambiguous-date": (
+        "'{key}' is '{value}': met / of . kunnen dag en maand verwisseld zijn (Excel zet soms de maand voorop); "
+        "schrijf JJJJ-MM-DD, bijv. 2026-01-03 voor 3 januari",
+        "'{key}' is '{value}': with / or . day and month may be swapped (Excel sometimes puts the month first); "
+        "write YYYY-MM-DD, e.g. 2026-01-03 for 3 January",
+    ),
+    "retired-on-without-retired": (
+        "'retired_on' staat er, maar 'retired: true' niet: het criterium telt nog gewoon mee; "
+        "zet 'retired: true' erbij, of haal 'retired_on' weg",
+        "'retired_on' is set but 'retired: true' is not: the criterion still counts; "
+        "add 'retired: true', or remove 'retired_on'",
+    ),
+    "signoff-retired-criterion": (
+        "criterium '{id}' is sinds {retired_on} buiten gebruik (retired: true), maar wordt hier op {date} afgetekend; "
+        "teken het criterium af dat ervoor in de plaats kwam",
+        "criterion '{id}' is retired since {retired_on} (retired: true) but is signed off here on {date}; "
+        "sign off the criterion that replaced it",
+    ),
+    "work-process-in-no-format": (
+        "werkproces '{id}' staat nog in geen enkel opleidingsformat; neem het op onder 'work_processes:' in een format "
+        "in {folder} als het getraind moet worden",
+        "work process '{id}' is not in any training format yet; list it under 'work_processes:' in a format "
+        "in {folder} if it is to be trained",
+    ),
+    "criterion-above-usual": (
+        "dit criterium staat op niveau {level}; criteria staan meestal op niveau 1 tot en met {usual}, "
+        "maar mogen tot de top van de schaal ({high}) gaan",
+        "this criterion is at level {level}; criteria are usually at levels 1 to {usual}, "
+        "but may go up to the top of the scale ({high})",
+    ),
+    "check-summary": (
+        "{errors} fout(en) en {warnings} waarschuwing(en) in de inhoud",
+        "{errors} error(s) and {warnings} warning(s) in the content",
+    ),
+    "check-clean": ("geen problemen gevonden in {files} bestanden", "no problems found in {files} files"),
     # --- the default level scale (organisation.yml may set its own) ----------------
     "level.0": ("Niet opgeleid", "Not trained"),
     "level.1": ("Assistent medewerker", "Assistant"),

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from .checking import show_check
 from .dates import build_date
 from .diagnostics import Severity, printable
 from .generate import generate
@@ -27,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the content and print every problem")
     check.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
+    check.add_argument("--format", dest="output", choices=("text", "json"), default="text",
+                       help="json: a JSON array with one message per line (for editors' problem matchers)")
     build = commands.add_parser("build", help="write the generated pages under docs/ and an mkdocs.yml with the navigation")
     build.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
     build.add_argument("--out", type=Path, required=True, help="folder to write (replaced entirely)")
@@ -60,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     # link to the .md files as Markdown pages do.
     address = SiteAddress(url=args.site_url, source_links=True) if args.command == "build" else None
     result = generate(args.content, address=address, template_dirs=_template_dirs(args.content, project))
+    if args.command == "check":
+        return show_check(result, args.content, as_json=args.output == "json")
     for line in result.catalogue.lines(result.report.in_file_order()):
         print(line)
     if result.site is None:

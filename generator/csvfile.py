@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 CSV_LIMIT = 200 * 2**20
 
 _CHUNK = 2**20  # characters handed to the csv module at a time
-_DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+# Only with '-': Dutch Excel writes 3-1-2026, while 3/1/2026 may be an American 1 March.
+_DAY_FIRST = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 

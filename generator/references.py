@@ -29,6 +29,16 @@ def check_references(content: Content, build_date: dt.date, report: Report) -> N
     checker.report_unknown()
 
 
+def advise(content: Content, report: Report) -> None:
+    """Advice that only ``check`` gives (info), and only on content without errors.
+
+    Not part of every build: a work process in no format is the normal state right after
+    ``generator new work-process``, and a broken format would leave its work processes in none.
+    """
+    if not report.has_errors:
+        _Checker(content, report).check_unused_work_processes()
+
+
 class _Checker:
     def __init__(self, content: Content, report: Report) -> None:
         self.content, self.report = content, report
@@ -93,6 +103,13 @@ class _Checker:
         return self._known(Ref(person_id, location), self.content.people, "unknown-person",
                            unreadable=self.people_unreadable, file=self.places["people"], where=Text(where, {"name": column}))
 
+    def check_unused_work_processes(self) -> None:
+        in_a_format = {ref.id for f in self.content.formats.values() for task in f.core_tasks for ref in task.work_processes}
+        for work_process in self.content.work_processes.values():
+            if work_process.id not in in_a_format and not work_process.retired:
+                self.report.info(work_process.location, "work-process-in-no-format", id=work_process.id,
+                                 folder=self.places["format"])
+
     def check_formats(self) -> None:
         for training_format in self.content.formats.values():
             seen: dict[str, Location] = {}
@@ -137,6 +154,9 @@ class _Checker:
         assert signoff.criterion is not None
         criterion = criteria.get(signoff.criterion)
         if criterion is not None and criterion.work_process == signoff.work_process:
+            if criterion.retired and criterion.retired_on and signoff.date >= criterion.retired_on:
+                self.report.warning(signoff.location, "signoff-retired-criterion", id=criterion.id,
+                                    retired_on=criterion.retired_on.isoformat(), date=signoff.date.isoformat())
             return  # the usual case, on hundreds of thousands of rows
         ref = Ref(signoff.criterion, signoff.location)
         if criterion is not None:

@@ -13,6 +13,7 @@ that crossed the limit.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,9 +67,8 @@ def load_yaml_text(text: str, location: Location, report: Report, *, line_offset
         budget = min(MAX_VALUES, _VALUES_PER_CHARACTER * max(len(text), 100))
         return None if node is None else _Converter(loader, line_offset, location, report, budget).value(node, 0)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 + line_offset if mark else None
-        report.unreadable_file(location.at(line), "yaml-syntax", problem=str(error.problem or error.context))
+        line, code, params = explain_syntax_error(error, text.splitlines(), line_offset)
+        report.unreadable_file(location.at(None if line is None else line + 1 + line_offset), code, **params)
     except yaml.reader.ReaderError as error:  # a character YAML does not allow (control characters)
         line = text.count("\n", 0, error.position) + 1 + line_offset
         character = ord(error.character) if isinstance(error.character, str) else int(error.character)
@@ -78,6 +78,56 @@ def load_yaml_text(text: str, location: Location, report: Report, *, line_offset
     finally:
         loader.dispose()
     return None
+
+
+_QUOTED_THEN_MORE = re.compile(r"""^\s*(?:-\s+)?([\w-]+):\s*(["'])(.*?)\2\s*\S""")
+
+
+def explain_syntax_error(error: yaml.MarkedYAMLError, lines: list[str], offset: int = 0) -> tuple[int | None, str, dict[str, Param]]:
+    """PyYAML's problem turned into what the author must do, on the line where they must do it.
+
+    Returns the 0-based line in ``lines``, the message code and its parameters (a line named in
+    them counts ``offset`` lines before the text, as front matter does). PyYAML names the place
+    where it gave up, which for a missing colon is the line after the key; and its phrases
+    ("mapping values are not allowed in this context") mean nothing to an author.
+    """
+    problem = str(error.problem or error.context)
+    mark = error.problem_mark or error.context_mark
+    line = mark.line if mark else None
+    if "tab" in problem:
+        return line, "yaml-tab", {}
+    if "could not find expected ':'" in problem and error.context_mark is not None:
+        key_line = error.context_mark.line
+        return key_line, "yaml-missing-colon", {"key": _first_word(lines, key_line)}
+    if line is None or line >= len(lines):
+        return line, "yaml-syntax", {"problem": problem}
+    if quoted := _QUOTED_THEN_MORE.match(lines[line]):
+        value = lines[line].split(":", 1)[1].strip().replace("'", "''")
+        return line, "yaml-quote", {"key": quoted.group(1), "fixed": f"{quoted.group(1)}: '{value}'"}
+    if "mapping values" in problem or "expected '-' indicator" in problem or "expected key" in problem:
+        return _indentation(lines, line, offset) or (line, "yaml-syntax", {"problem": problem})
+    return line, "yaml-syntax", {"problem": problem}
+
+
+def _first_word(lines: list[str], line: int) -> str:
+    words = lines[line].strip().lstrip("- ").split() if line < len(lines) else []
+    return words[0].split(":")[0] if words else ""
+
+
+def _indentation(lines: list[str], line: int, offset: int) -> tuple[int, str, dict[str, Param]] | None:
+    """A line indented unlike the key it belongs under: which key, and how many spaces."""
+    found = len(lines[line]) - len(lines[line].lstrip(" "))
+    above = next((n for n in range(line - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")), None)
+    if above is None:
+        return None
+    text = lines[above]
+    expected = len(text) - len(text.lstrip(" "))
+    if text.lstrip().startswith("- "):  # the keys of a list item line up with the first one, after '- '
+        expected += 2 + len(text.lstrip()[2:]) - len(text.lstrip()[2:].lstrip(" "))
+    if found == expected:
+        return None
+    return line, "yaml-indent", {"key": _first_word(lines, line), "above": _first_word(lines, above),
+                                 "line": above + 1 + offset, "expected": expected, "found": found}
 
 
 def load_yaml_file(path: Path, location: Location, report: Report) -> Any:

@@ -126,6 +126,8 @@ class _Cells:
         if date is None:
             if not value:
                 self._missing(column, True)
+            elif "/" in value or "." in value:
+                self._error("ambiguous-date", key=column, value=value)
             else:
                 self._error("bad-date", key=column, value=value)
         return date

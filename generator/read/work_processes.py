@@ -54,6 +54,7 @@ def _criterion(item: Checked, wp_id: str, organisation: Organisation, report: Re
         report.error(item.at("level"), "criterion-level-range", level=level, high=organisation.max_level)
         _broken(item, report)
         return None
+    _check_unusual(item, level, organisation, report)
     return Criterion(
         id=item.get("id"),
         work_process=wp_id,
@@ -71,3 +72,14 @@ def _broken(item: Checked, report: Report) -> None:
     """A criterion left out for a reported mistake still counts as known to the sign-offs that cite it."""
     if "id" in item.values:
         report.broken.add(item.get("id"))
+
+
+USUAL_TOP_LEVEL = 3  # criteria are written for levels 1 to 3; the organisation's own top step may have some
+
+
+def _check_unusual(item: Checked, level: int, organisation: Organisation, report: Report) -> None:
+    """What is allowed but is often a slip: a level above 3, a retirement date without the retirement."""
+    if level > USUAL_TOP_LEVEL:
+        report.info(item.at("level"), "criterion-above-usual", level=level, usual=USUAL_TOP_LEVEL, high=organisation.max_level)
+    if "retired_on" in item.values and not item.get("retired", False):
+        report.warning(item.at("retired_on"), "retired-on-without-retired")
