@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html
 import io
 from collections import defaultdict
@@ -76,6 +77,7 @@ def render_pages(content: Content, all_facts: Facts, renderer: Renderer, address
         yield from _render_matrices(context, facts)
         yield from _render_teams(context, facts, deployability)
         yield from _render_people(context, facts)
+        yield from _render_prefilled_checklists(context, facts)
         yield _render_people_index(context, facts)
         yield from _render_planning(context, facts)
 
@@ -206,6 +208,34 @@ def checklist_groups(content: Content, training_format: TrainingFormat, level: i
         if wps:
             groups.append((task, wps))
     return groups
+
+
+def _render_prefilled_checklists(c: PageContext, facts: Facts) -> Iterator[Page]:
+    """Per person, the checklist of their next level with name, team and the criteria already signed (and when)."""
+    if not c.levels:
+        return
+    signed = signed_criteria(c.content)
+    for person_id, person_facts in facts.people.items():
+        level = min(person_facts.overall + 1, max(c.levels))
+        training_format = person_facts.format
+        title = c.t("label.prefilled-checklist-title", format=training_format.title, level=level,
+                    label=c.content.organisation.label(level), name=person_facts.person.name)
+        yield c.html_page("checklist_person.html.j2", paths.person_checklist(person_id), title, search=False,
+                          format=training_format, level=level, groups=checklist_groups(c.content, training_format, level),
+                          person=person_facts.person, signed=signed.get(person_id, {}))
+
+
+def signed_criteria(content: Content) -> dict[str, dict[str, dt.date]]:
+    """Person → criterion id → the date of its newest sign-off; a whole level signed counts for each criterion up to it."""
+    signed: dict[str, dict[str, dt.date]] = defaultdict(dict)
+    for signoff in sorted(content.signoffs, key=attrgetter("date", "order")):
+        if signoff.criterion:
+            signed[signoff.person][signoff.criterion] = signoff.date
+        elif signoff.level and signoff.work_process in content.work_processes:
+            for criterion in content.work_processes[signoff.work_process].active_criteria:
+                if criterion.level <= signoff.level:
+                    signed[signoff.person][criterion.id] = signoff.date
+    return signed
 
 
 def _render_health(c: PageContext) -> Page:

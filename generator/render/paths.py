@@ -84,6 +84,11 @@ def person(person_id: str) -> str:
     return f"pop/{person_id}.md"
 
 
+def person_checklist(person_id: str) -> str:
+    """The checklist of a person's next level, pre-filled with their name and sign-offs."""
+    return f"pop/{person_id}-aftekenlijst.md"
+
+
 def improvement(improvement_id: str) -> str:
     return f"verbeteropdrachten/{improvement_id}.md"
 
