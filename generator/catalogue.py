@@ -959,6 +959,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{errors} error(s) and {warnings} warning(s) in the content",
     ),
     "check-clean": ("geen problemen gevonden in {files} bestanden", "no problems found in {files} files"),
+    "label.preview-warnings": (
+        "{count} waarschuwing(en) in de inhoud — mkdocs build --strict bouwt de site zo niet; klik voor de lijst",
+        "{count} warning(s) in the content — mkdocs build --strict will not build the site like this; click for the list",
+    ),
     # --- the default level scale (organisation.yml may set its own) ----------------
     "level.0": ("Niet opgeleid", "Not trained"),
     "level.1": ("Assistent medewerker", "Assistant"),

@@ -18,7 +18,7 @@ from .catalogue import Catalogue
 from .dates import LATEST_BUILD_YEAR, bad_source_date_epoch
 from .dates import build_date as today
 from .derive import derive_facts
-from .diagnostics import Location, Report, display_path
+from .diagnostics import Location, Report, Severity, display_path
 from .model import Content
 from .read import read_content
 from .references import check_references
@@ -99,6 +99,16 @@ def error_site(result: Result) -> Site:
     renderer = Renderer(result.catalogue, today())
     page = renderer.page("errors.md.j2", "index.md", title, lines=result.catalogue.lines(result.report.in_file_order()))
     return Site(pages=(page,), nav=())
+
+
+def warnings_banner(result: Result) -> str:
+    """The content's warnings as an HTML banner for the preview; empty when there are none."""
+    warnings = [m for m in result.report.in_file_order() if m.severity is Severity.WARNING]
+    if not warnings:
+        return ""
+    renderer = Renderer(result.catalogue, today())
+    template = renderer.html_environment.get_template("warnings-banner.html.j2")
+    return template.render(count=len(warnings), lines=result.catalogue.lines(warnings))
 
 
 def _check_free_page_paths(content: Content, pages: tuple[Page, ...], report: Report) -> None:

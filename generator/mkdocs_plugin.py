@@ -34,7 +34,7 @@ from mkdocs.structure.toc import get_toc
 
 from .dates import bad_source_date_epoch
 from .diagnostics import Severity
-from .generate import Result, error_site, generate
+from .generate import Result, error_site, generate, warnings_banner
 from .render.escape import escape_html
 from .render.site import Heading, Page, Site, SiteAddress
 from .writer import nav_config, page_source
@@ -102,6 +102,8 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         self.watched: list[Path] = []
         self.html_pages: dict[str, Page] = {}  # by path: the pages the generator rendered to HTML
         self.cache: ServeCache | None = None  # only under serve
+        self.failing = False  # under serve: the content has errors, every page address shows them
+        self.banner = ""  # under serve: the content's warnings, shown on every page
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -123,6 +125,8 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         if config.strict and not self.serving:
             self._refuse_warnings(result)
         self.site = result.site or error_site(result)
+        self.failing = result.site is None
+        self.banner = warnings_banner(result) if self.serving else ""
         config.nav = nav_config(self.site.nav)
         # Material prints site_name raw in most places and with "| e" in some; escaped Markup
         # is safe in both and is not escaped twice.
@@ -168,7 +172,7 @@ class WgoPlugin(BasePlugin[WgoConfig]):
     def _served_files(self, sources: dict[str, str], kept: list[File], config: MkDocsConfig) -> list[File]:
         assert self.cache is not None
         context = repr((config.nav, str(config.site_name), config.theme["language"], sorted(sources),
-                        sorted(f.src_uri for f in kept)))
+                        sorted(f.src_uri for f in kept), self.banner))  # the banner is on every page
         self.cache.update(sources, context)
         served: list[File] = []
         for path, source in sources.items():
@@ -217,11 +221,54 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         )
         return html
 
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        """Under serve, the content's warnings on top of every page: a preview that looks fine would
+        otherwise fail ``mkdocs build --strict``."""
+        if not self.banner or (at := output.find('<div class="md-container"')) < 0:
+            return output
+        return output[:at] + self.banner + output[at:]
+
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         for folder in self.watched:
             if folder.is_dir():
                 server.watch(str(folder))
+        server.set_app(_ErrorPageEverywhere(self, server, Path(config.site_dir)))
         return server
+
+
+class _ErrorPageEverywhere:
+    """The preview server's application: while the content has errors, every page address shows
+    the error page (with live reload, so the tab comes back by itself once the author fixes it).
+
+    MkDocs would answer the pages it no longer has with its 404 page, which does not reload.
+    """
+
+    def __init__(self, plugin: WgoPlugin, server: LiveReloadServer, site_dir: Path) -> None:
+        self.plugin, self.server, self.site_dir = plugin, server, site_dir
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        path = str(environ.get("PATH_INFO", ""))
+        if not self.plugin.failing or path.startswith("/livereload/") or not _is_page_address(path):
+            return self.server.serve_request(environ, start_response)
+        with self.server._epoch_cond:  # as MkDocs itself does: never serve a half-built site
+            self.server._epoch_cond.wait_for(lambda: self.server._visible_epoch == self.server._wanted_epoch)
+            epoch = self.server._visible_epoch
+        try:
+            page = (self.site_dir / "index.html").read_bytes()
+        except OSError:
+            return self.server.serve_request(environ, start_response)
+        # Its links are relative to the home page, wherever it is shown.
+        page = page.replace(b"<head>", f'<head><base href="{self.server.mount_path}">'.encode(), 1)
+        page = self.server._inject_js_into_html(page, epoch)
+        # 200, not an error status: the page is what the author should see at this address for now.
+        start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(page)))])
+        return [page]
+
+
+def _is_page_address(path: str) -> bool:
+    """A page rather than an asset (a style sheet or script still comes from the site)."""
+    name = path.rsplit("/", 1)[-1]
+    return name == "" or name.endswith(".html") or "." not in name
 
 
 def _digest(*parts: str) -> str:
