@@ -302,6 +302,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "personal_data is off: the matrix, POP, team, people and planning pages and the names on work-process pages "
         "are not published; set 'personal_data: true' in {file} to show them",
     ),
+    "broken-link": (
+        "de link naar '{target}' gaat nergens heen: link naar het bestand van de pagina, relatief aan waar deze pagina "
+        "op de site staat{hint}",
+        "the link to '{target}' leads nowhere: link to the page's file, relative to where this page stands on the site{hint}",
+    ),
     "page-conflict": (
         "de pagina '{path}' heeft hetzelfde adres als een pagina die de generator maakt; geef het bestand een andere naam",
         "the page '{path}' has the same address as a page the generator makes; give the file another name",

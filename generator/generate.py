@@ -19,6 +19,7 @@ from .dates import LATEST_BUILD_YEAR, bad_source_date_epoch
 from .dates import build_date as today
 from .derive import derive_facts
 from .diagnostics import Location, Report, Severity, display_path
+from .links import check_links
 from .model import Content
 from .read import read_content
 from .references import check_references
@@ -74,7 +75,9 @@ def _render(
     renderer = Renderer(catalogue, date, template_dirs)
     pages = tuple(render_pages(content, facts, renderer, address))
     _check_free_page_paths(content, pages, report)
-    return Site(pages=pages, files=tuple(render_files(content, facts, renderer, address)), nav=build_nav(content, pages, catalogue))
+    files = tuple(render_files(content, facts, renderer, address))
+    check_links(content, {page.path for page in pages} | {file.path for file in files}, report)
+    return Site(pages=pages, files=files, nav=build_nav(content, pages, catalogue))
 
 
 @contextmanager

@@ -120,6 +120,7 @@ class WorkProcess:
     criteria: tuple[Criterion, ...]
     retired: bool
     body: str
+    body_line: int = 1  # the file's line the body starts on
     location: Location
 
     @cached_property
@@ -150,6 +151,7 @@ class Source:
     url: str
     file: str  # relative to the sources folder, already checked to lie inside it
     body: str
+    body_line: int = 1  # the file's line the body starts on
     location: Location
 
 
@@ -205,6 +207,7 @@ class Improvement:
     team: Ref | None  # None: the author's team (see Content.improvement_team)
     tags: tuple[str, ...]
     body: str
+    body_line: int = 1  # the file's line the body starts on
     location: Location
     key_lines: dict[str, int] = field(default_factory=dict, compare=False)  # for messages about one key
 

@@ -57,6 +57,7 @@ class MarkdownFile:
 
     meta: Any  # a YamlMap when the author wrote one; checked by the reader's schema
     body: str
+    body_line: int = 1  # the line of the file the body starts on, for messages about the body
 
 
 def load_yaml_text(text: str, location: Location, report: Report, *, line_offset: int = 0) -> Any:
@@ -150,7 +151,8 @@ def load_markdown_file(path: Path, location: Location, report: Report) -> Markdo
             meta = load_yaml_text("".join(lines[1:index]), location, report, line_offset=1)
             if location.path in report.unreadable:
                 return None
-            return MarkdownFile(meta=_empty_map() if meta is None else meta, body="".join(lines[index + 1 :]))
+            body = "".join(lines[index + 1 :])
+            return MarkdownFile(meta=_empty_map() if meta is None else meta, body=body, body_line=index + 2)
     report.unreadable_file(location.at(1), "front-matter-unclosed")
     return None
 

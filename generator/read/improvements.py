@@ -33,11 +33,11 @@ def read_improvements(root: Path, report: Report) -> dict[str, Improvement]:
         if checked.get("status") == "done" and document.meta.get("finished") is None:
             report.error(checked.at("status"), "finished-missing")
         # Made even when a value was wrong (reported above), so that its references are still checked.
-        improvements[improvement_id] = _improvement(improvement_id, checked, document.body)
+        improvements[improvement_id] = _improvement(improvement_id, checked, document.body, document.body_line)
     return improvements
 
 
-def _improvement(improvement_id: str, checked: Checked, body: str) -> Improvement:
+def _improvement(improvement_id: str, checked: Checked, body: str, body_line: int) -> Improvement:
     team = checked.get("team")
     return Improvement(
         id=improvement_id,
@@ -53,6 +53,7 @@ def _improvement(improvement_id: str, checked: Checked, body: str) -> Improvemen
         team=Ref(team, checked.at("team")) if team else None,
         tags=checked.get("tags", ()),
         body=body,
+        body_line=body_line,
         location=checked.location,
         key_lines=dict(checked.key_lines),
     )

@@ -44,6 +44,7 @@ def read_sources(root: Path, organisation: Organisation, attachments: Collection
             url=checked.get("url", ""),
             file=_attachment(file, folder, attachments, checked.at("file"), report) if file else "",
             body=document.body,
+            body_line=document.body_line,
             location=checked.location,
         )
     return sources

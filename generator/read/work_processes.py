@@ -40,6 +40,7 @@ def read_work_processes(root: Path, organisation: Organisation, report: Report) 
             criteria=tuple(c for c in criteria if c is not None),
             retired=checked.get("retired", False),
             body=document.body,
+            body_line=document.body_line,
             location=checked.location,
         )
     return work_processes
