@@ -2,6 +2,7 @@
 """Quick start on a fresh machine with only Python:
 
     python3 dev.py site     # build the example site into site/ (installs what it needs)
+    python3 dev.py site --offline   # the same for a file share: opens from site/index.html over file://
     python3 dev.py test     # lint, type-check and run all tests (installs what they need)
     python3 dev.py serve    # preview with live reload on http://127.0.0.1:8000/
     python3 dev.py check    # check content/ and list every mistake with file and line
@@ -58,8 +59,10 @@ def quiet_env() -> dict[str, str]:
 
 
 def site() -> None:
+    """--offline: a site that works opened from a folder (a file share) over file://, with no web server."""
     ensure_venv()
-    run(BIN / "mkdocs", "build", "--strict", "--site-dir", ROOT / "site", env=quiet_env())
+    env = {**quiet_env(), "WGO_OFFLINE": "true"} if "--offline" in sys.argv[2:] else quiet_env()
+    run(BIN / "mkdocs", "build", "--strict", "--site-dir", ROOT / "site", env=env)
     print(f"Built the example site in {ROOT / 'site'} — open site/index.html or run: python3 dev.py serve")
 
 

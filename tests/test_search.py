@@ -1,0 +1,82 @@
+"""Search finds what people type: punctuation, MBO codes, folded names, the site's language (issue 12)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import build_site, content_tree, with_site_config
+
+
+def search(page: Any, site_url: str, query: str) -> list[str]:
+    """The addresses of the pages Material's search lists for ``query``, best first."""
+    page.goto(site_url + "/", wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=10)
+    page.locator(".md-search-result__meta").filter(has_text="1").or_(page.locator(".md-search-result__item").first).first.wait_for()
+    page.wait_for_timeout(300)  # the worker answers each keystroke; let the last answer land
+    links: list[str] = page.locator(".md-search-result__item > a").evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
+    return links
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("runaway", "bronnen/sop-opstarten-r101/"),  # written "(runaway)."
+        ("Lock", "bronnen/vr-loto/"),  # written "(Lock Out Tag Out)"
+        ("vergrendelbord", "bronnen/sop-opstarten-r101/"),  # written "(vergrendelbord leeg)"
+        ("propyleenoxide", "bronnen/sop-opstarten-r101/"),  # written "propyleenoxide-mengsel"
+    ],
+)
+def test_search_finds_words_after_punctuation(page: Any, site_url: str, query: str, expected: str) -> None:
+    links = search(page, site_url, query)
+    assert any(expected in link for link in links), links
+
+
+@pytest.mark.browser
+def test_a_name_is_found_without_its_accents(page: Any, site_url: str) -> None:
+    links = search(page, site_url, "Yilmaz")  # the person is Mehmet Yılmaz, with a dotless ı
+    assert links, "no results"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["B1-K1-W2", "B1K1W2"])
+def test_a_work_process_is_the_first_result_for_its_mbo_code(page: Any, site_url: str, query: str) -> None:
+    links = search(page, site_url, query)
+    assert links, "no results"
+    assert "werkprocessen/installatie-opstarten/" in links[0], links
+
+
+def test_tables_of_names_are_not_one_search_excerpt(example_site: Path) -> None:
+    docs = json.loads((example_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for doc in docs:
+        if doc["location"].startswith(("planning/", "matrix/", "teams/", "mensen/")):
+            assert "<table" not in doc["text"] and "Yılmaz" not in doc["text"], doc["location"]
+
+
+def test_a_dutch_site_searches_in_dutch(example_site: Path) -> None:
+    config = json.loads((example_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == ["nl"]
+    assert (example_site / "assets" / "javascripts" / "lunr" / "min" / "lunr.nl.min.js").exists()
+
+
+@pytest.mark.browser
+def test_a_whole_dutch_word_is_found(page: Any, site_url: str) -> None:
+    # With lunr's Dutch stemmer in Material's pipeline this found nothing: the index is stemmed, the query not.
+    assert any("bronnen/vr-loto/" in link for link in search(page, site_url, "vergrendelingen"))
+
+
+def test_an_english_site_searches_in_english(tmp_path: Path) -> None:
+    """The search plugin reads the language in its on_config: the wgo plugin must have set it by then."""
+    project = with_site_config(content_tree(tmp_path / "project"))
+    organisation = project / "content" / "organisation.yml"
+    organisation.write_text(organisation.read_text(encoding="utf-8").replace("language: nl", "language: en"), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    config = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == ["en"]
