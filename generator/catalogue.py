@@ -947,6 +947,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "criterion '{id}' is retired since {retired_on} (retired: true) but is signed off here on {date}; "
         "sign off the criterion that replaced it",
     ),
+    "work-process-unstarted": (
+        "nog niemand met format '{format}' is afgetekend op werkproces '{id}', dus het houdt het totaalniveau van {count} "
+        "medewerker(s) op 0 tot de eerste aftekeningen binnen zijn (het totaalniveau is het laagste niveau)",
+        "nobody with format '{format}' is signed off on work process '{id}' yet, so it holds the overall level of {count} "
+        "people at 0 until the first sign-offs are in (the overall level is the lowest level)",
+    ),
     "work-process-in-no-format": (
         "werkproces '{id}' staat nog in geen enkel opleidingsformat; neem het op onder 'work_processes:' in een format "
         "in {folder} als het getraind moet worden",

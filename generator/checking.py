@@ -17,7 +17,7 @@ from .references import advise
 
 def show_check(result: Result, content_dir: Path, *, as_json: bool) -> int:
     """Print the messages of a check and the summary line; the exit status (1 when there are errors)."""
-    advise(result.content, result.report)
+    advise(result.content, result.facts, result.report)
     messages = result.report.in_file_order()
     if as_json:
         print(json_lines(result, messages))

@@ -17,7 +17,7 @@ from pathlib import Path
 from .catalogue import Catalogue
 from .dates import LATEST_BUILD_YEAR, bad_source_date_epoch
 from .dates import build_date as today
-from .derive import derive_facts
+from .derive import Facts, derive_facts
 from .diagnostics import Location, Report, Severity, display_path
 from .links import check_links
 from .model import Content
@@ -35,6 +35,7 @@ class Result:
     report: Report
     catalogue: Catalogue  # in the site's language, to word the messages
     content: Content
+    facts: Facts | None = None  # derived when the content had no errors
 
 
 def generate(
@@ -60,19 +61,19 @@ def _generate(content_dir: Path, build_date: dt.date | None, template_dirs: tupl
     catalogue = Catalogue(content.organisation.language)
     if report.has_errors:
         return Result(site=None, report=report, catalogue=catalogue, content=content)
-    site = _render(content, date, catalogue, template_dirs, report, address)
-    return Result(site=None if report.has_errors else site, report=report, catalogue=catalogue, content=content)
+    facts = derive_facts(content, date)
+    site = _render(content, facts, catalogue, template_dirs, report, address)
+    return Result(site=None if report.has_errors else site, report=report, catalogue=catalogue, content=content, facts=facts)
 
 
 def _render(
-    content: Content, date: dt.date, catalogue: Catalogue, template_dirs: tuple[Path, ...], report: Report, address: SiteAddress,
+    content: Content, facts: Facts, catalogue: Catalogue, template_dirs: tuple[Path, ...], report: Report, address: SiteAddress,
 ) -> Site:
     personal = content.organisation.personal_data
     if not personal:
         report.info(content.organisation.location, "personal-data-off", file=display_path(content.root / "organisation.yml"))
-    # Derived also without personal data: the health and source pages show counts (never names).
-    facts = derive_facts(content, date)
-    renderer = Renderer(catalogue, date, template_dirs)
+    # Facts are derived also without personal data: the health and source pages show counts (never names).
+    renderer = Renderer(catalogue, facts.build_date, template_dirs)
     pages = tuple(render_pages(content, facts, renderer, address))
     _check_free_page_paths(content, pages, report)
     files = tuple(render_files(content, facts, renderer, address))

@@ -7,6 +7,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from .derive import Facts
+from .derive.matrix import unstarted_work_processes
 from .diagnostics import Location, Param, Report, Text, display_path
 from .fields import Ref, hint
 from .model import Content, Criterion, Improvement, Signoff
@@ -29,7 +31,7 @@ def check_references(content: Content, build_date: dt.date, report: Report) -> N
     checker.report_unknown()
 
 
-def advise(content: Content, report: Report) -> None:
+def advise(content: Content, facts: Facts | None, report: Report) -> None:
     """Advice that only ``check`` gives (info), and only on content without errors.
 
     Not part of every build: a work process in no format is the normal state right after
@@ -37,6 +39,16 @@ def advise(content: Content, report: Report) -> None:
     """
     if not report.has_errors:
         _Checker(content, report).check_unused_work_processes()
+    if not report.has_errors and facts is not None:
+        _advise_unstarted(content, facts, report)
+
+
+def _advise_unstarted(content: Content, facts: Facts, report: Report) -> None:
+    """Per format, each work process that holds its people's overall level at 0 because nobody is signed off on it."""
+    for training_format in content.formats.values():
+        refs = {ref.id: ref for task in reversed(training_format.core_tasks) for ref in reversed(task.work_processes)}
+        for wp_id, held in unstarted_work_processes(content, facts, training_format):
+            report.info(refs[wp_id].location, "work-process-unstarted", id=wp_id, count=held, format=training_format.title)
 
 
 class _Checker:

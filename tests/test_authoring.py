@@ -41,7 +41,7 @@ def run_check(project: Path, *options: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_check_says_so_when_all_is_well(tmp_path: Path) -> None:
-    result = run_check(content_tree(tmp_path))
+    result = run_check(content_tree(tmp_path, "_started"))
     assert result.returncode == 0 and result.stdout == ""
     assert re.fullmatch(r"geen problemen gevonden in \d+ bestanden\n", result.stderr)
 
@@ -50,6 +50,17 @@ def test_check_advises_on_a_work_process_in_no_format(tmp_path: Path) -> None:
     result = run_check(content_tree(tmp_path, "advice-work-process-in-no-format"))
     assert result.returncode == 0
     assert result.stdout == (CASES / "advice-work-process-in-no-format/check.txt").read_text(encoding="utf-8")
+
+
+def test_check_says_which_work_process_holds_overall_levels_at_0(tmp_path: Path) -> None:
+    """The base tree: nobody is signed off on 'bewaken' yet, so both operators stay at overall level 0."""
+    result = run_check(content_tree(tmp_path))
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        "content/formats/operator.yml:7: info: nog niemand met format 'Operator' is afgetekend op werkproces 'bewaken', "
+        "dus het houdt het totaalniveau van 2 medewerker(s) op 0 tot de eerste aftekeningen binnen zijn "
+        "(het totaalniveau is het laagste niveau) [work-process-unstarted]",
+    ]
 
 
 def test_check_counts_errors_and_never_speaks_of_a_build(tmp_path: Path) -> None:

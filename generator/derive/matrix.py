@@ -84,3 +84,22 @@ def team_coverage(content: Content, facts: Facts, team: Team) -> tuple[CoverageB
             minimum=coverage.count, short=count < coverage.count,
         ))
     return tuple(sorted(bars, key=lambda bar: not bar.short))
+
+
+def unstarted_work_processes(content: Content, facts: Facts, training_format: TrainingFormat) -> list[tuple[str, int]]:
+    """The format's work processes on which none of its people has a level yet, each with how many of
+    them it holds at overall level 0 although they have a level elsewhere in the format.
+
+    This is what adding a work process to a format does to everyone's overall level, until the
+    first sign-offs on it are in.
+    """
+    people = [f for f in facts.people.values() if f.format.id == training_format.id]
+    wps = [wp.id for wp in format_work_processes(content, training_format)]
+    unstarted = []
+    for wp_id in wps:
+        if not people or any(f.standings[wp_id].level > 0 for f in people):
+            continue
+        held = sum(1 for f in people if any(f.standings[other].level > 0 for other in wps if other != wp_id))
+        if held:
+            unstarted.append((wp_id, held))
+    return unstarted
