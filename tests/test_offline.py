@@ -52,6 +52,8 @@ def test_home_to_work_process_to_source_and_search_over_file_urls(page: Any, off
     assert "Installatie opstarten" in page.locator("h1").inner_text()
     page.locator(".md-content a[href*='bronnen/sop-opstarten-r101.html']").first.click()
     assert page.url.endswith("bronnen/sop-opstarten-r101.html")
+    # A click returns once the new address is committed, not loaded: wait for the heading before counting.
+    page.locator(".md-content h1").first.wait_for()
     assert page.locator(".md-content h1").count() == 1
 
     box = page.locator("input.md-search__input")
