@@ -10,15 +10,16 @@ For the same reason the HTML pages read links by subscript (``wp_links[id]``,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..catalogue import Catalogue
 from ..derive import PersonFacts
+from ..derive.history import HistoryRow, Void
 from ..derive.levels import Standing
 from ..fields import Ref
-from ..model import Content
+from ..model import Content, Criterion, Signoff
 from . import paths
 from .escape import escape_text
 from .paths import relative_link, url_link
@@ -149,6 +150,11 @@ class FolderLinks:
 
 _A = Markup('<a href="{}">{}</a>')
 _CRITERION = Markup('{} <small class="wgo-id">{}</small>')
+_CHECKLIST_ROW_START = Markup('<tr>\n<td>{} <small class="wgo-id">{}</small></td>\n<td>{}</td>\n<td>{}</td>\n')
+_CHECKLIST_ROW_END = "<td>&nbsp;</td>\n<td>&nbsp;</td>\n<td>&nbsp;</td>\n</tr>\n"
+_EXPIRED_FLAG = Markup(' <span class="wgo-flag wgo-expired">{}</span>')
+_SUPERSEDED_FLAG = Markup(' <span class="wgo-flag wgo-superseded">{}</span>')
+_SIGNED_CELLS = Markup('<td class="wgo-signed">{}</td>\n<td class="wgo-signed">{}</td>\n<td>&nbsp;</td>\n</tr>\n')
 
 
 class HtmlLinks(FolderLinks):
@@ -163,6 +169,10 @@ class HtmlLinks(FolderLinks):
         # For rows repeated thousands of times: in a template a subscript costs a fraction of a call.
         self.person_links = LinkLookup(self.person)
         self.wp_links = LinkLookup(self.work_process)
+        self._checklist_rows: dict[str, str] = {}
+        self._signed_cells: dict[dt.date, str] = {}
+        self._signed_cells_by_key: dict[str, Markup] = {}
+        self._dates: dict[dt.date, str] = {}
 
     def _link(self, text: str, target: str) -> Markup:
         return _A.format(url_link(self.page_path, target, self.directory_urls), text)
@@ -183,6 +193,79 @@ class HtmlLinks(FolderLinks):
                 item = Markup("{} — {}").format(item, self.sources(criterion.sources))
             self._criteria[criterion_id] = item
         return item
+
+    def checklist_rows(self, criteria: Iterable[Criterion], signed: Mapping[str, dt.date]) -> Markup:
+        """The rows of a checklist table: criterion, kind, sources, then date and initials, filled in
+        where ``signed`` has the criterion. A row is made once per criterion and date: the pre-filled
+        checklist of every person repeats them (a fifth of the generator's time, as a template loop)."""
+        return Markup("".join([self._checklist_row(criterion, signed.get(criterion.id)) for criterion in criteria]))
+
+    # The row parts below are escaped HTML kept as plain str and made Markup once per table:
+    # each Markup operation escapes its operands again, which cost more than the row itself.
+
+    def _checklist_row(self, criterion: Criterion, signed_on: dt.date | None) -> str:
+        start = self._checklist_rows.get(criterion.id)
+        if start is None:
+            kind = self.snippets.t(f"kind.{criterion.kind}")
+            start = self._checklist_rows[criterion.id] = str(_CHECKLIST_ROW_START.format(
+                criterion.text, criterion.id, kind, self.sources(criterion.sources)))
+        if signed_on is None:
+            return start + _CHECKLIST_ROW_END
+        cells = self._signed_cells.get(signed_on)
+        if cells is None:
+            date, signed = self.snippets.date(signed_on), self.snippets.t("label.signed")
+            cells = self._signed_cells[signed_on] = str(_SIGNED_CELLS.format(date, signed))
+        return start + cells
+
+    def criteria_list(self, criteria: Iterable[Criterion]) -> Markup:
+        """The criteria still to sign as a list, each with its sources (the next steps of a POP page);
+        several items are paragraphs, as Python-Markdown makes a list whose items are apart."""
+        items = [self.criterion(criterion.id) for criterion in criteria]
+        if len(items) == 1:
+            return Markup(f"<ul>\n<li>{items[0]}</li>\n</ul>")
+        return Markup("<ul>\n" + "".join([f"<li>\n<p>{item}</p>\n</li>\n" for item in items]) + "</ul>")
+
+    def history_rows(self, rows: Iterable[HistoryRow]) -> Markup:
+        """The rows of a POP's sign-off history: date (and why it no longer counts), work process, what was
+        signed, assessor, note. Every sign-off is a row on one page; as a template loop they took a third
+        of the POP pages' time."""
+        return Markup("".join([self._history_row(row) for row in rows]))
+
+    def _history_row(self, row: HistoryRow) -> str:
+        signoff = row.signoff
+        # An f-string of escaped parts: Markup.format is a pure-Python formatter, ten times slower.
+        return (
+            f"<tr>\n<td>{self._date(signoff.date)}{self._void_flag(row)}</td>\n<td>{self.wp_links[signoff.work_process]}</td>\n"
+            f"<td>{self._signed(signoff)}</td>\n<td>{self.person_links[signoff.assessor]}</td>\n<td>{escape(signoff.note)}</td>\n</tr>\n"
+        )
+
+    def _void_flag(self, row: HistoryRow) -> str:
+        if row.void is None:
+            return ""
+        if row.void is Void.EXPIRED or row.superseded_by is None:
+            return _EXPIRED_FLAG.format(self.snippets.t("label.expired"))
+        return _SUPERSEDED_FLAG.format(self.snippets.t("label.superseded", date=self._date(row.superseded_by.date)))
+
+    def _signed(self, signoff: Signoff) -> str:
+        """What a sign-off signed: a criterion (marked when retired since) or the whole work process at a level."""
+        key = signoff.criterion or f"\0{signoff.level or 0}"
+        cell = self._signed_cells_by_key.get(key)
+        if cell is None:
+            if signoff.criterion:
+                criterion = self.content.criteria[signoff.criterion]
+                cell = _CRITERION.format(criterion.text, criterion.id)
+                if criterion.retired:
+                    cell += Markup(" ({})").format(self.snippets.t("label.retired"))
+            else:
+                cell = Markup.escape(self.snippets.t("label.assessment", level=signoff.level or 0))
+            self._signed_cells_by_key[key] = cell
+        return cell
+
+    def _date(self, date: dt.date) -> str:
+        text = self._dates.get(date)
+        if text is None:
+            text = self._dates[date] = str(escape(self.snippets.date(date)))
+        return text
 
 
 class LinkLookup(dict[str, Markup]):

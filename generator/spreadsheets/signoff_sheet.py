@@ -43,10 +43,13 @@ def signoff_sheet(training_format: TrainingFormat, level: int, work_processes: l
     sheet.append(list(COLUMNS))
     for cell in sheet[3]:
         cell.font = Font(bold=True)
+    wrapped = Alignment(wrap_text=True)
+    row_number = sheet.max_row  # counted by hand: Worksheet.max_row looks at every cell written so far
     for wp in work_processes:
         for criterion in wp.criteria_at(level):
             sheet.append([criterion.id, wp.id, catalogue(f"kind.{criterion.kind}"), criterion.text])
-            sheet.cell(row=sheet.max_row, column=4).alignment = Alignment(wrap_text=True)
+            row_number += 1
+            sheet.cell(row=row_number, column=4).alignment = wrapped
     sheet.freeze_panes = "A4"
     for column, width in zip("ABCDEFGH", _WIDTHS, strict=True):
         sheet.column_dimensions[column].width = width

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from functools import cache
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
@@ -28,6 +30,7 @@ LEVEL_COLOURS = ("EEEEEE", "FDE0C5", "FFF3A6", "B9E4B0", "7CC4E8")
 SHORT_COLOUR = "C62828"
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip archive can record
 _BOLD = Font(bold=True)
+_SHORT = Font(bold=True, color=SHORT_COLOUR)
 
 
 def matrix_xlsx(matrix: FormatMatrix, coverage: Coverage, catalogue: Catalogue, build_date: dt.date) -> bytes:
@@ -53,22 +56,28 @@ def matrix_xlsx(matrix: FormatMatrix, coverage: Coverage, catalogue: Catalogue, 
 
 
 def _append_section(sheet: Worksheet, section: TeamSection, matrix: FormatMatrix, coverage: Coverage, catalogue: Catalogue) -> None:
+    # Rows are numbered by hand: Worksheet.max_row looks at every cell written so far.
+    row_number = sheet.max_row
     for row in section.rows:
         levels = [row.standings[wp.id].level for wp in matrix.work_processes]
         sheet.append([section.team.id, row.person.id, row.person.name, *levels, row.overall])
-        sheet.cell(row=sheet.max_row, column=3).data_type = "s"  # a name starting with '=' stays text, never a formula
+        row_number += 1
+        sheet.cell(row=row_number, column=3).data_type = "s"  # a name starting with '=' stays text, never a formula
         for column, level in enumerate([*levels, row.overall], start=4):
-            sheet.cell(row=sheet.max_row, column=column).fill = _fill(LEVEL_COLOURS[min(level, len(LEVEL_COLOURS) - 1)])
+            sheet.cell(row=row_number, column=column).fill = _fill(LEVEL_COLOURS[min(level, len(LEVEL_COLOURS) - 1)])
     sheet.append([section.team.id, None, catalogue("label.xlsx-totals", team=section.team.name), *section.totals])
-    for cell in sheet[sheet.max_row]:
+    row_number += 1
+    for cell in sheet[row_number]:
         cell.font = _BOLD
     label = catalogue("label.matrix-coverage-row", level=coverage.level, count=coverage.count)
     sheet.append([section.team.id, None, label, *section.coverage])
+    row_number += 1
     for column, short in enumerate(section.short, start=4):
         if short:
-            sheet.cell(row=sheet.max_row, column=column).font = Font(bold=True, color=SHORT_COLOUR)
+            sheet.cell(row=row_number, column=column).font = _SHORT
 
 
+@cache
 def _fill(colour: str) -> PatternFill:
     return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
 
@@ -82,11 +91,22 @@ def reproducible_bytes(workbook: Workbook) -> bytes:
     """The saved workbook with one fixed timestamp on every archive member (zip records the time of writing)."""
     written = io.BytesIO()
     # ExcelWriter rather than Workbook.save, which stamps the document's 'modified' with the time of saving.
-    ExcelWriter(workbook, zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED)).save()
-    fixed = io.BytesIO()
-    with zipfile.ZipFile(written) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
-        for member in source.infolist():
-            info = zipfile.ZipInfo(member.filename, date_time=_FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(member))
-    return fixed.getvalue()
+    ExcelWriter(workbook, _FixedTimeZip(written, "w", zipfile.ZIP_DEFLATED)).save()
+    return written.getvalue()
+
+
+class _FixedTimeZip(zipfile.ZipFile):
+    """A zip archive that stamps every member with one fixed time, so two builds give the same bytes.
+
+    openpyxl writes members by name (``writestr``) and worksheets from a temporary file (``write``),
+    which would otherwise carry the time of writing and the file's modification time."""
+
+    def writestr(self, zinfo_or_arcname: str | zipfile.ZipInfo, data: Any, *args: Any, **kwargs: Any) -> None:
+        if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
+            zinfo_or_arcname = zipfile.ZipInfo(zinfo_or_arcname, date_time=_FIXED_ZIP_TIME)
+            zinfo_or_arcname.compress_type = zipfile.ZIP_DEFLATED
+        super().writestr(zinfo_or_arcname, data, *args, **kwargs)
+
+    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
+        with open(filename, "rb") as file:
+            self.writestr(arcname if arcname is not None else str(filename), file.read())
