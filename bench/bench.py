@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from generator import Result, generate
 from generator.diagnostics import Severity
@@ -707,7 +708,7 @@ def write_plain_project(folder: Path, page_paths: Sequence[str], layout: str) ->
     """A page per path, with the same theme, features and Markdown extensions and search, but no wgo plugin and no nav."""
     _clear(folder)
     (folder / MARKER).write_text("{}", encoding="utf-8")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))  # MkDocs' loader knows its !ENV tag
     theme = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
     plain = {"site_name": "Plain MkDocs", "docs_dir": "docs", "use_directory_urls": True, "theme": theme,
              "markdown_extensions": config["markdown_extensions"], "plugins": ["search"]}
