@@ -32,11 +32,13 @@ _OWN_KEYS = frozenset({"site_name", "site_url", "docs_dir", "site_dir", "use_dir
                        "hooks", "watch", "INHERIT"})
 
 
-def page_source(page: Page) -> str:
+def page_source(page: Page, *, with_html: bool = True) -> str:
     """The page as a Markdown file: front matter (escaped title, search setting), then the body; a page
-    rendered to HTML as raw HTML, which Markdown engines pass through as it is."""
+    rendered to HTML as raw HTML, which Markdown engines pass through as it is (or, ``with_html``
+    false, nothing: for an engine that is handed the HTML itself)."""
     meta = yaml.safe_dump(page.front_matter(), allow_unicode=True, sort_keys=False)
-    return f"---\n{meta}---\n\n{page.markdown if page.html is None else page.html}"
+    body = page.markdown if page.html is None else page.html if with_html else ""
+    return f"---\n{meta}---\n\n{body}"
 
 
 def nav_config(nav: tuple[NavItem, ...]) -> list[Any]:

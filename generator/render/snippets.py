@@ -248,7 +248,7 @@ class HtmlLinks(FolderLinks):
             if superseded_on is None:
                 flag = _EXPIRED_FLAG.format(self.snippets.t("label.expired"))
             else:
-                flag = _SUPERSEDED_FLAG.format(self.snippets.t("label.superseded", date=self._date(superseded_on)))
+                flag = _SUPERSEDED_FLAG.format(self.snippets.t("label.superseded", date=self.snippets.date(superseded_on)))
             self._void_flags[superseded_on] = flag
         return flag
 
