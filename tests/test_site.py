@@ -293,6 +293,24 @@ def test_large_matrices_and_planning_are_split_per_team(tmp_path: Path, monkeypa
     assert "verlopen" in (by_path["planning/ploeg-2.md"].html or "")
 
 
+def test_a_large_people_index_is_split_per_team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import generate
+    from generator.render import pages
+
+    monkeypatch.setattr(pages, "SPLIT_PEOPLE", 1)
+    site = generate(content_tree(tmp_path) / "content", build_date=BUILD_DATE).site
+    assert site is not None
+    by_path = {page.path: page for page in site.pages}
+    index = by_path["mensen/index.md"].html or ""
+    # The index lists the teams with their number of people (the base tree: Ali Aydin in Ploeg 1, Bea de Boer in Ploeg 2).
+    assert ('<td><a href="ploeg-1/">Ploeg 1</a></td>\n<td style="text-align: center;">1</td>') in index
+    assert "Ali Aydin" not in index
+    team = by_path["mensen/ploeg-1.md"].html or ""
+    assert "Ali Aydin" in team and "Bea de Boer" not in team
+    assert '<a href="../../pop/p-001/">Ali Aydin</a>' in team
+    assert not by_path["mensen/ploeg-1.md"].search
+
+
 def test_organisation_name_is_escaped_once(tmp_path: Path) -> None:
     project = with_site_config(content_tree(tmp_path))
     organisation = project / "content/organisation.yml"

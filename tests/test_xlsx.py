@@ -38,8 +38,12 @@ def test_the_workbook_holds_the_csv_with_totals_coverage_and_colours(tmp_path: P
     assert cells[4][:3] == ["ploeg-1", None, "Totaal Ploeg 1"] and cells[5][2] == "Aantal op niveau ≥ 2 (minimaal 1)"
     assert cells[4][3:5] == [sum(row[3] for row in people[:2]), sum(row[4] for row in people[:2])]  # type: ignore[misc]
     assert sheet.freeze_panes == "D3"
-    level_of_d3 = cells[2][3]
-    assert sheet["D3"].fill.start_color.rgb.endswith(("EEEEEE", "FDE0C5", "FFF3A6", "B9E4B0", "7CC4E8")[level_of_d3])  # type: ignore[index]
+    # The level colours are conditional formats over the people's levels (not the totals): one rule per level.
+    (formats,) = list(sheet.conditional_formatting)
+    assert str(formats.sqref) == "D3:F4 D7:F7"  # Ploeg 1's two people, then Ploeg 2's one, levels and overall
+    colours = {(rule.operator, rule.formula[0]): rule.dxf.fill.bgColor.rgb[-6:] for rule in formats.rules}
+    assert colours == {("equal", "0"): "EEEEEE", ("equal", "1"): "FDE0C5", ("equal", "2"): "FFF3A6",
+                       ("equal", "3"): "B9E4B0", ("greaterThanOrEqual", "4"): "7CC4E8"}
     assert sheet["C4"].data_type == "s" and sheet["C4"].value == "=Cas Cornelis"  # text, not a formula
 
 

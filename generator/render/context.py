@@ -41,8 +41,8 @@ class PageContext:
         """A page built only from data, rendered to HTML (``*.html.j2``) with links to served addresses."""
         links = self.snippets.html_links_from(path, None if self.address.source_links else self.address.directory_urls)
         shared = self._shared(links) | {
-            "person_links": links.person_links, "wp_links": links.wp_links, "checklist_rows": links.checklist_rows,
-            "history_rows": links.history_rows, "criteria_list": links.criteria_list,
+            "person_links": links.person_links, "wp_links": links.wp_links, "checklist_sections": links.checklist_sections,
+            "history_rows": links.history_rows, "criteria_list": links.criteria_list, "level_rows": links.level_rows,
         }
         return self.renderer.html_page(
             template, path, title, directory_urls=None if self.address.source_links else self.address.directory_urls,

@@ -7,14 +7,14 @@ import datetime as dt
 import html
 import io
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from operator import attrgetter
 from typing import TypeVar
 
 from markupsafe import Markup
 
-from ..derive import Facts, format_work_processes, next_steps
+from ..derive import Facts, PersonFacts, format_work_processes, next_steps
 from ..derive.deployable import Deployability
 from ..derive.health import (
     EXPIRY_HORIZONS,
@@ -52,6 +52,9 @@ T = TypeVar("T")
 # Above this many rows a matrix or the planning is split into a page per team: pages that grow
 # with the organisation would otherwise pass 1 MB (about 300 matrix rows) and load slowly on the floor.
 SPLIT_ROWS = 200
+# The people index has one short row per person and a filter, so it stays one page longer: 1,000
+# people make about 450 kB; more, and it is split per team like the planning (a page stays under 1 MB).
+SPLIT_PEOPLE = 1000
 
 
 def criteria_levels(content: Content) -> list[int]:
@@ -78,7 +81,7 @@ def render_pages(content: Content, all_facts: Facts, renderer: Renderer, address
         yield from _render_teams(context, facts, deployability)
         yield from _render_people(context, facts)
         yield from _render_prefilled_checklists(context, facts)
-        yield _render_people_index(context, facts)
+        yield from _render_people_index(context, facts)
         yield from _render_planning(context, facts)
 
 
@@ -340,14 +343,29 @@ def _grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
     return grouped
 
 
-def _render_people_index(c: PageContext, facts: Facts) -> Page:
-    """Every active person, teams in organisation.yml order; names, so kept out of search as the POPs are."""
+def _render_people_index(c: PageContext, facts: Facts) -> Iterator[Page]:
+    """Every active person, teams in organisation.yml order; names, so kept out of search as the POPs are.
+
+    Per team when there are more than SPLIT_PEOPLE, with the index listing the teams."""
     teams = [team for team in c.content.organisation.teams if facts.members(team.id)]
+    title = c.t("label.people-index")
     people = [person for team in teams for person in facts.members(team.id)]
+    if len(people) <= SPLIT_PEOPLE:
+        yield c.html_page("people.html.j2", paths.PEOPLE, title, search=False, people=people, team_counts=[],
+                          team_choices=[(team.id, team.name) for team in teams], format_choices=_format_choices(c, people))
+        return
+    team_counts = [(team, len(facts.members(team.id))) for team in teams]
+    yield c.html_page("people.html.j2", paths.PEOPLE, title, search=False, people=[], team_counts=team_counts,
+                      team_choices=[], format_choices=[])
+    for team in teams:
+        members = facts.members(team.id)
+        yield c.html_page("people_team.html.j2", paths.people_team(team.id), f"{title} — {team.name}", search=False,
+                          people=members, format_choices=_format_choices(c, members))
+
+
+def _format_choices(c: PageContext, people: Sequence[PersonFacts]) -> list[tuple[str, str]]:
     used = {person.format.id for person in people}
-    return c.html_page("people.html.j2", paths.PEOPLE, c.t("label.people-index"), search=False, people=people,
-                       team_choices=[(team.id, team.name) for team in teams],
-                       format_choices=[(f.id, f.title) for f in c.content.formats.values() if f.id in used])
+    return [(f.id, f.title) for f in c.content.formats.values() if f.id in used]
 
 
 def _render_planning(c: PageContext, facts: Facts) -> Iterator[Page]:

@@ -72,6 +72,11 @@ def matrix_team(format_id: str, team_id: str) -> str:
     return f"matrix/{format_id}/{team_id}.md"
 
 
+def people_team(team_id: str) -> str:
+    """One team's part of the people index, when the index is split (see SPLIT_PEOPLE)."""
+    return f"mensen/{team_id}.md"
+
+
 def planning_team(team_id: str) -> str:
     return f"planning/{team_id}.md"
 

@@ -19,7 +19,7 @@ from ..derive import PersonFacts
 from ..derive.history import HistoryRow, Void
 from ..derive.levels import Standing
 from ..fields import Ref
-from ..model import Content, Criterion, Signoff
+from ..model import Content, CoreTask, Criterion, Signoff, WorkProcess
 from . import paths
 from .escape import escape_text
 from .paths import relative_link, url_link
@@ -195,6 +195,22 @@ class HtmlLinks(FolderLinks):
             self._criteria[criterion_id] = item
         return item
 
+    def checklist_sections(
+        self, groups: Iterable[tuple[CoreTask, Iterable[WorkProcess]]], level: int, signed: Mapping[str, dt.date],
+        anchor: Callable[[str], str], head: str,
+    ) -> Markup:
+        """A checklist's core tasks, and under each its work processes with their criteria at ``level`` as a
+        table (``head`` its header row). ``anchor`` is the page's own, so heading ids stay unique on it."""
+        parts = []
+        for task, wps in groups:
+            text = f"{task.code} {task.title}"
+            parts.append(f'<h2 id="{escape(anchor(text))}">{escape(text)}</h2>\n')
+            for wp in wps:
+                text = f"{wp.title} ({wp.code})" if wp.code else wp.title
+                parts.append(f'<h3 id="{escape(anchor(text))}">{escape(text)}</h3>\n<div class="wgo-checklist">\n<table>\n{head}\n'
+                             f"<tbody>\n{self.checklist_rows(wp.criteria_at(level), signed)}</tbody>\n</table>\n</div>\n")
+        return Markup("".join(parts))
+
     def checklist_rows(self, criteria: Iterable[Criterion], signed: Mapping[str, dt.date]) -> Markup:
         """The rows of a checklist table: criterion, kind, sources, then date and initials, filled in
         where ``signed`` has the criterion. A row is made once per criterion and date: the pre-filled
@@ -217,6 +233,19 @@ class HtmlLinks(FolderLinks):
             date, signed = self.snippets.date(signed_on), self.snippets.t("label.signed")
             cells = self._signed_cells[signed_on] = str(_SIGNED_CELLS.format(date, signed))
         return start + cells
+
+    def level_rows(self, person: PersonFacts, work_processes: Iterable[WorkProcess]) -> Markup:
+        """A POP's rows of work process, level (with its expiry mark), target and gap."""
+        target = person.target
+        rows = []
+        for wp in work_processes:
+            standing = person.standings[wp.id]
+            level, gap = self.snippets.level_cell(standing), max(target - standing.level, 0)
+            rows.append(
+                f'<tr>\n<td>{self.wp_links[wp.id]}</td>\n<td style="text-align: center;">{level}</td>\n'
+                f'<td style="text-align: center;">{target}</td>\n<td style="text-align: center;">{gap}</td>\n</tr>\n'
+            )
+        return Markup("".join(rows))
 
     def criteria_list(self, criteria: Iterable[Criterion]) -> Markup:
         """The criteria still to sign as a list, each with its sources (the next steps of a POP page);

@@ -1,7 +1,7 @@
 """The deployability matrix of a format as an Excel workbook, beside its CSV download.
 
 Same columns as the CSV (team, id, name, a level per work process, overall), with a
-title row carrying the build date, the page's level colours, each team's totals and
+title row carrying the build date, the page's level colours (conditional formats), each team's totals and
 coverage rows, and the header row and name columns frozen. Two builds of the same
 content give the same bytes: document dates are the build date, and every member of
 the zip archive gets one fixed timestamp.
@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from functools import cache
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Font, PatternFill
+from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -45,8 +46,8 @@ def matrix_xlsx(matrix: FormatMatrix, coverage: Coverage, catalogue: Catalogue, 
     sheet.append(header)
     for cell in sheet[2]:
         cell.font = _BOLD
-    for section in matrix.sections:
-        _append_section(sheet, section, matrix, coverage, catalogue)
+    level_rows = [_append_section(sheet, section, matrix, coverage, catalogue) for section in matrix.sections]
+    _colour_levels(sheet, level_rows, len(header))
     sheet.freeze_panes = "D3"  # the title, the header row and team, id, name stay in view
     _set_widths(sheet, len(header))
     moment = dt.datetime.combine(build_date, dt.time())
@@ -55,30 +56,46 @@ def matrix_xlsx(matrix: FormatMatrix, coverage: Coverage, catalogue: Catalogue, 
     return reproducible_bytes(workbook)
 
 
-def _append_section(sheet: Worksheet, section: TeamSection, matrix: FormatMatrix, coverage: Coverage, catalogue: Catalogue) -> None:
+def _append_section(
+    sheet: Worksheet, section: TeamSection, matrix: FormatMatrix, coverage: Coverage, catalogue: Catalogue,
+) -> tuple[int, int]:
+    """A team's people, totals and coverage rows; the rows of its people's levels (first, last)."""
     # Rows are numbered by hand: Worksheet.max_row looks at every cell written so far.
-    row_number = sheet.max_row
+    first = row_number = sheet.max_row + 1
     for row in section.rows:
         levels = [row.standings[wp.id].level for wp in matrix.work_processes]
         sheet.append([section.team.id, row.person.id, row.person.name, *levels, row.overall])
-        row_number += 1
         sheet.cell(row=row_number, column=3).data_type = "s"  # a name starting with '=' stays text, never a formula
-        for column, level in enumerate([*levels, row.overall], start=4):
-            sheet.cell(row=row_number, column=column).fill = _fill(LEVEL_COLOURS[min(level, len(LEVEL_COLOURS) - 1)])
+        row_number += 1
     sheet.append([section.team.id, None, catalogue("label.xlsx-totals", team=section.team.name), *section.totals])
-    row_number += 1
     for cell in sheet[row_number]:
         cell.font = _BOLD
     label = catalogue("label.matrix-coverage-row", level=coverage.level, count=coverage.count)
     sheet.append([section.team.id, None, label, *section.coverage])
-    row_number += 1
     for column, short in enumerate(section.short, start=4):
         if short:
-            sheet.cell(row=row_number, column=column).font = _SHORT
+            sheet.cell(row=row_number + 1, column=column).font = _SHORT
+    return first, row_number - 1
 
 
-@cache
+def _colour_levels(sheet: Worksheet, level_rows: list[tuple[int, int]], columns: int) -> None:
+    """The page's level colours on the levels, as conditional formats: they follow the number when
+    someone edits a cell, and one rule per level is far cheaper to write than a style per cell."""
+    last_column = get_column_letter(columns)
+    ranges = " ".join(f"D{first}:{last_column}{last}" for first, last in level_rows if first <= last)
+    if not ranges:
+        return
+    for level, colour in enumerate(LEVEL_COLOURS):
+        fill = DifferentialStyle(fill=_fill(colour))
+        if level < len(LEVEL_COLOURS) - 1:
+            rule = Rule(type="cellIs", operator="equal", formula=[str(level)], dxf=fill)
+        else:  # levels above 4 share the colour of 4
+            rule = Rule(type="cellIs", operator="greaterThanOrEqual", formula=[str(level)], dxf=fill)
+        sheet.conditional_formatting.add(ranges, rule)
+
+
 def _fill(colour: str) -> PatternFill:
+    # Both colours: Excel takes a conditional format's solid fill from the background colour.
     return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
 
 
