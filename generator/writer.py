@@ -65,9 +65,17 @@ def engine_config(
     if theme:
         theme_config["custom_dir"] = THEME_DIR
     config["theme"] = theme_config | {"language": language}
-    config["plugins"] = [{name: options} if options else name for name, options in plugins(base) if name == "search"]
+    config["plugins"] = [_search_plugin(options) for name, options in plugins(base) if name == "search"]
     config["nav"] = nav_config(site.nav)
     return config
+
+
+def _search_plugin(options: Any) -> Any:
+    """The search plugin with the project's options, but not its ``pipeline``: a stemmer needs the worker
+    patch of the project's hooks (``theme/hooks/wgo_search_worker.js``), which other engines do not run,
+    and without it a stemmed index misses whole words."""
+    kept = {key: value for key, value in options.items() if key != "pipeline"} if isinstance(options, Mapping) else options
+    return {"search": kept} if kept else "search"
 
 
 def plugins(config: Mapping[str, Any]) -> list[tuple[str, Any]]:

@@ -238,7 +238,7 @@ def test_a_project_config_with_engine_tags_is_carried_over(tmp_path: Path) -> No
     from generator.writer import engine_config, write_tree
 
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: x\ndocs_dir: content\nplugins: {search: {lang: nl}, wgo: {templates_dir: t}}\n"
+        "site_name: x\ndocs_dir: content\nplugins: {search: {lang: nl, pipeline: [stemmer]}, wgo: {templates_dir: t}}\n"
         "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
         "extra:\n  version: !ENV [VERSION, '1']\n", encoding="utf-8")
     site = Site(pages=(), nav=(NavItem(title="A & B", path="index.md"),))
@@ -249,5 +249,6 @@ def test_a_project_config_with_engine_tags_is_carried_over(tmp_path: Path) -> No
     assert "version: !ENV\n  - VERSION\n  - '1'" in text
     written = read_config(tmp_path / "out/mkdocs.yml")
     assert written["site_name"] == "Org &lt;1&gt;" and written["docs_dir"] == "docs"
+    # No pipeline: a stemmer needs the project's search hook, which is not carried over.
     assert written["plugins"] == [{"search": {"lang": "nl"}}] and written["nav"] == [{"A &amp; B": "index.md"}]
     assert written["theme"] == {"name": "material", "language": "en"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import html
 import re
 from pathlib import Path
@@ -35,11 +36,7 @@ class Renderer:
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(d) for d in override_dirs if d.is_dir()])]
         loaders.append(jinja2.PackageLoader("generator", "templates"))
         loader = jinja2.ChoiceLoader(loaders)
-        # Compiled templates are kept between builds (jinja2's per-user folder in the temporary
-        # directory, checked against each template's source): compiling them took ~0.15 s of every build.
-        # One file name pattern per environment, since their options change the compiled code.
-        md_cache = jinja2.FileSystemBytecodeCache(pattern="__wgo_md_%s.cache")
-        html_cache = jinja2.FileSystemBytecodeCache(pattern="__wgo_html_%s.cache")
+        md_cache, html_cache = _bytecode_cache("md"), _bytecode_cache("html")
         self.environment = jinja2.Environment(
             loader=loader,
             autoescape=True,
@@ -98,6 +95,18 @@ class Renderer:
         )
         body = body.rstrip("\n")  # as Python-Markdown ends a page
         return Page(path=path, title=title, html=body, headings=headings_of(body), search=search)
+
+
+def _bytecode_cache(kind: str) -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between builds, in jinja2's per-user folder in the temporary directory:
+    compiling them took ~0.15 s of every build. Jinja checks each against its template's source; the
+    file names also carry jinja2's version and this module's own source, since the environments'
+    options change the compiled code. Without a usable folder, templates are compiled each build."""
+    key = hashlib.sha256(f"{jinja2.__version__}\0{kind}\0{Path(__file__).read_text(encoding='utf-8')}".encode()).hexdigest()[:16]
+    try:
+        return jinja2.FileSystemBytecodeCache(pattern=f"__wgo_{key}_%s.cache")
+    except (OSError, RuntimeError):
+        return None
 
 
 @functools.lru_cache(maxsize=65536)

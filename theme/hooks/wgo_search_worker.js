@@ -1,5 +1,5 @@
 /* wgo (issue 12): search in the site's language and still find whole words, appended to Material's
- * search worker by theme/mkdocs/hooks/wgo_search.py.
+ * search worker by theme/hooks/wgo_search.py.
  *
  * Material adds a trailing wildcard to every word typed ("vergrendelingen" becomes
  * "vergrendelingen*"), and lunr leaves wildcard terms out of the search pipeline: with the stemmer
@@ -69,7 +69,7 @@
         var stem = match[1]
         queryStemmers.forEach(function (stemmer) {
           var token = stemmer(new lunr.Token(stem, {}))
-          if (token) stem = token.toString()
+          if (token && token.toString()) stem = token.toString()  // an empty stem would match everything
         })
         c.term = stem + "*"
       }
