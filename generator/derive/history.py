@@ -38,7 +38,7 @@ def history_row(signoff: Signoff, standing: Standing, work_process: WorkProcess,
     if not counts(signoff, work_process, build_date):
         return HistoryRow(signoff=signoff, void=Void.EXPIRED)
     assessment = standing.assessment
-    if assessment is None or signoff == assessment or not _before(signoff, assessment):
+    if assessment is None or signoff is assessment or not _before(signoff, assessment):  # `is`: one row, not an equal one
         return HistoryRow(signoff=signoff)
     return HistoryRow(signoff=signoff, void=Void.SUPERSEDED, superseded_by=assessment)
 

@@ -42,7 +42,7 @@ class PageContext:
         links = self.snippets.html_links_from(path, None if self.address.source_links else self.address.directory_urls)
         shared = self._shared(links) | {
             "person_links": links.person_links, "wp_links": links.wp_links, "checklist_sections": links.checklist_sections,
-            "history_rows": links.history_rows, "criteria_list": links.criteria_list, "level_rows": links.level_rows,
+            "history_rows": links.history_rows, "next_step_sections": links.next_step_sections, "level_rows": links.level_rows,
         }
         return self.renderer.html_page(
             template, path, title, directory_urls=None if self.address.source_links else self.address.directory_urls,

@@ -10,7 +10,7 @@ For the same reason the HTML pages read links by subscript (``wp_links[id]``,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from markupsafe import Markup, escape
 
@@ -247,13 +247,25 @@ class HtmlLinks(FolderLinks):
             )
         return Markup("".join(rows))
 
-    def criteria_list(self, criteria: Iterable[Criterion]) -> Markup:
-        """The criteria still to sign as a list, each with its sources (the next steps of a POP page);
-        several items are paragraphs, as Python-Markdown makes a list whose items are apart."""
+    def next_step_sections(self, steps: Iterable[tuple[WorkProcess, int, Sequence[Criterion]]], anchor: Callable[[str], str]) -> Markup:
+        """A POP's next steps: per work process the next level as a heading (``anchor`` the page's own),
+        then the criteria still to sign as a list, or that the level is reached by assessment only."""
+        t = self.snippets.t
+        level_word, assessment_only = t("label.level"), escape(t("label.assessment-only"))
+        parts = []
+        for wp, level, missing in steps:
+            text = f"{wp.title} → {level_word} {level}"
+            parts.append(f'<h3 id="{escape(anchor(text))}">{escape(text)}</h3>\n')
+            parts.append(f"{self.criteria_list(missing)}\n" if missing else f"<p>{assessment_only}</p>\n")
+        return Markup("".join(parts).removesuffix("\n"))
+
+    def criteria_list(self, criteria: Iterable[Criterion]) -> str:
+        """The criteria still to sign as a list, each with its sources; several items are paragraphs,
+        as Python-Markdown makes a list whose items are apart."""
         items = [self.criterion(criterion.id) for criterion in criteria]
         if len(items) == 1:
-            return Markup(f"<ul>\n<li>{items[0]}</li>\n</ul>")
-        return Markup("<ul>\n" + "".join([f"<li>\n<p>{item}</p>\n</li>\n" for item in items]) + "</ul>")
+            return f"<ul>\n<li>{items[0]}</li>\n</ul>"
+        return "<ul>\n" + "".join([f"<li>\n<p>{item}</p>\n</li>\n" for item in items]) + "</ul>"
 
     def history_rows(self, rows: Iterable[HistoryRow]) -> Markup:
         """The rows of a POP's sign-off history: date (and why it no longer counts), work process, what was
@@ -265,7 +277,8 @@ class HtmlLinks(FolderLinks):
         signoff = row.signoff
         return (
             f"<tr>\n<td>{self._date(signoff.date)}{self._void_flag(row)}</td>\n<td>{self.wp_links[signoff.work_process]}</td>\n"
-            f"<td>{self._signed(signoff)}</td>\n<td>{self.person_links[signoff.assessor]}</td>\n<td>{escape(signoff.note)}</td>\n</tr>\n"
+            f"<td>{self._signed(signoff)}</td>\n<td>{self.person_links[signoff.assessor]}</td>\n"
+            f"<td>{escape(signoff.note) if signoff.note else ''}</td>\n</tr>\n"
         )
 
     def _void_flag(self, row: HistoryRow) -> str:
