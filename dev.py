@@ -75,7 +75,7 @@ def serve() -> None:
 def test() -> None:
     ensure_venv()
     ensure_chromium()
-    run(BIN / "ruff", "check", "generator", "tests", "bench", "dev.py")
+    run(BIN / "ruff", "check", "generator", "tests", "bench", "dev.py", "theme/hooks")
     run(BIN / "mypy")
     run(BIN / "pytest", *sys.argv[2:], env=quiet_env())
 
