@@ -2,8 +2,10 @@
 
 - A work process is found first by its MBO code, typed with or without hyphens: the code and its
   unhyphenated form become the page's search tags, a field Material's search weighs far above text.
-- Tables of names (planning, matrix, teams, people index) are left out of the index: a whole table
-  as one search excerpt helps nobody, and each person has a page of their own that search finds.
+- Tables and lists of names are left out of the index: every table on the planning, matrix, team and
+  people pages, and elsewhere each table that links to a POP and each list whose every item does
+  (who can do a work process, who needs re-instruction, the health page's lists). A whole table
+  as one search excerpt helps nobody, and each person has a page of their own.
 - Stemming in the site's language that still finds whole words, and accents folded ("Yilmaz" finds
   "Yılmaz"): ``wgo_search_worker.js``, appended to Material's search worker after the build (lunr
   runs there, in the browser; why it is needed is in that file).
@@ -19,6 +21,10 @@ from mkdocs.exceptions import PluginError
 
 _MBO_CODE = re.compile(r"^- \*\*[^*\n]+:\*\* ([A-Z]\d+-K\d+-W\d+)\s*$", re.MULTILINE)
 _NAME_TABLE_PAGES = ("planning/", "matrix/", "teams/", "mensen/")
+_TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)  # the generator's tables do not nest
+_LIST = re.compile(r"<ul>.*?</ul>", re.DOTALL)  # nor do their lists of names
+_ITEM = re.compile(r"<li>.*?</li>", re.DOTALL)
+_POP_LINK = re.compile(r'href="[^"]*\bpop/')
 _WORKER_PATCH = Path(__file__).with_name("wgo_search_worker.js")
 _MARKER = "/* wgo (issue 12)"
 
@@ -50,10 +56,28 @@ def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> st
     return markdown
 
 
-def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
-    if page.file.src_uri.startswith(_NAME_TABLE_PAGES):
+def exclude_tables_of_names(html: str, whole_page: bool) -> str:
+    """Mark the tables and lists that name people as left out of search: a table that links to a POP,
+    a list whose every item does; on the pages of names (``whole_page``) every table, since names
+    without a POP (inactive people) are names too."""
+    if whole_page:
         return html.replace("<table", "<table data-search-exclude")
-    return html
+    html = _TABLE.sub(lambda table: _excluded(table[0]) if _POP_LINK.search(table[0]) else table[0], html)
+    return _LIST.sub(lambda items: _excluded(items[0]) if _names_only(items[0]) else items[0], html)
+
+
+def _names_only(items: str) -> bool:
+    entries = _ITEM.findall(items)
+    return bool(entries) and all(_POP_LINK.search(entry) for entry in entries)
+
+
+def _excluded(element: str) -> str:
+    tag, _, rest = element.partition(">")
+    return f"{tag} data-search-exclude>{rest}"
+
+
+def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
+    return exclude_tables_of_names(html, page.file.src_uri.startswith(_NAME_TABLE_PAGES))
 
 
 def on_post_build(*, config: Any) -> None:
