@@ -164,6 +164,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "'{value}' is geen geldige id voor '{key}': gebruik alleen kleine letters, cijfers en streepjes (bijv. '{example}')",
         "'{value}' is not a valid id for '{key}': use lowercase letters, digits and hyphens only (e.g. '{example}')",
     ),
+    "reserved-id": (
+        "'{value}' kan geen id zijn: die naam hoort bij de overzichtspagina van elke map; kies een andere (bijv. '{example}')",
+        "'{value}' cannot be an id: the name belongs to each folder's overview page; choose another (e.g. '{example}')",
+    ),
     "bad-url": (
         "'{key}' moet een webadres zijn dat begint met https://, http:// of mailto:, maar is '{value}'",
         "'{key}' must be a web address starting with https://, http:// or mailto:, but is '{value}'",

@@ -19,6 +19,9 @@ from .yamlfile import YamlList, YamlMap
 
 # \A and \Z, not ^ and $: "$" also matches before a final newline, and "ploeg-9\n" is no id.
 ID_PATTERN = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# Every object's page is <folder>/<id>.md beside the folder's own index.md, which an id 'index'
+# would overwrite (a team's page would replace the list of teams).
+RESERVED_IDS = frozenset({"index"})
 URL_PATTERN = re.compile(r"\A(https?://[^\s]+|mailto:[^\s]+)\Z")
 
 Kind = Literal["text", "id", "int", "bool", "date", "choice", "url", "ids", "texts", "map", "maps"]
@@ -119,6 +122,9 @@ def _check_id(key: str, value: Any, raw: str | None, spec: Field, location: Loca
         return None
     if not is_id(text):
         report.error(location, "bad-id", key=key, value=text, example=example_id(text))
+        return None
+    if key == "id" and text in RESERVED_IDS:  # where an object is defined; a reference to it is not a second mistake
+        report.error(location, "reserved-id", value=text, example=f"{text}-1")
         return None
     return text
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .catalogue import Catalogue
 from .diagnostics import Param, Report, display_path
-from .fields import example_id, is_id
+from .fields import RESERVED_IDS, example_id, is_id
 from .model import IMPROVEMENT_METHODS, IMPROVEMENT_STATUSES, KINDS, SOURCE_STATUSES, SOURCE_TYPES, Organisation
 from .read.organisation import read_organisation
 
@@ -51,6 +51,8 @@ def create(kind: str, new_id: str, content_dir: Path, today: dt.date) -> Outcome
     words = Catalogue(organisation.language)
     if not is_id(new_id):
         return _refused(words, "new.bad-id", id=new_id, example=example_id(new_id.removesuffix(".md")))
+    if new_id in RESERVED_IDS:
+        return _refused(words, "reserved-id", value=new_id, example=f"{new_id}-1")
     folder = content_dir / FOLDERS[kind]
     if not folder.resolve().is_relative_to(content_dir.resolve()):  # a symlinked folder must not lead us out
         return _refused(words, "new.outside", folder=display_path(folder), content=display_path(content_dir))

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..diagnostics import Location, Report, display_path
-from ..fields import Checked, Schema, check_mapping, example_id, is_id
+from ..fields import RESERVED_IDS, Checked, Schema, check_mapping, example_id, is_id
 from ..files import Kind, check_folder, list_folder, read_text, refuse, walk_files
 from ..model import FreePage
 from ..yamlfile import MarkdownFile, load_markdown_file
@@ -34,6 +34,9 @@ def object_files(folder: Path, suffix: str, report: Report, *, required: bool = 
             continue
         if not is_id(path.stem):
             report.error(location, "bad-file-id", name=path.stem, example=example_id(path.stem))
+            continue
+        if path.stem in RESERVED_IDS:
+            report.error(location, "reserved-id", value=path.stem, example=f"{path.stem}-1")
             continue
         yield path.stem, path, location
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..csvfile import Row, parse_date, read_rows
 from ..diagnostics import Report
-from ..fields import example_id, is_id
+from ..fields import RESERVED_IDS, example_id, is_id
 from ..model import Organisation, Person, PlannedTraining, Signoff
 from .folders import location_of
 from .levels import written_level
@@ -113,10 +113,13 @@ class _Cells:
         return value or None
 
     def id(self, column: str, value: str, *, required: bool = True) -> str | None:
-        if value and is_id(value):
+        reserved = column == "id" and value in RESERVED_IDS  # only where a person is defined: see fields.RESERVED_IDS
+        if value and is_id(value) and not reserved:
             return value
         if not value:
             self._missing(column, required)
+        elif reserved:
+            self._error("reserved-id", value=value, example=f"{value}-1")
         else:
             self._error("bad-id", key=column, value=value, example=example_id(value))
         return None
