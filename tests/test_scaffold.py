@@ -124,6 +124,9 @@ def test_refuses_a_bad_id_and_writes_nothing(project: Path, capsys: pytest.Captu
     captured = capsys.readouterr()
     assert "'kortere-opstart'" in captured.err and captured.err.startswith("fout: ")
     assert not Path("content/improvements").exists()
+    assert main(["new", "improvement", "index"]) == 1  # the folder's overview page has that name
+    assert "[reserved-id]" not in (err := capsys.readouterr().err) and "'index-1'" in err
+    assert not Path("content/improvements").exists()
 
 
 def test_refuses_a_missing_content_folder_and_a_folder_that_leads_outside(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
