@@ -97,12 +97,17 @@ class Renderer:
         return Page(path=path, title=title, html=body, headings=headings_of(body), search=search)
 
 
+@functools.cache
+def _renderer_source() -> str:
+    return f"{jinja2.__version__}\0{Path(__file__).read_text(encoding='utf-8')}"
+
+
 def _bytecode_cache(kind: str) -> jinja2.BytecodeCache | None:
     """Compiled templates kept between builds, in jinja2's per-user folder in the temporary directory:
     compiling them took ~0.15 s of every build. Jinja checks each against its template's source; the
     file names also carry jinja2's version and this module's own source, since the environments'
     options change the compiled code. Without a usable folder, templates are compiled each build."""
-    key = hashlib.sha256(f"{jinja2.__version__}\0{kind}\0{Path(__file__).read_text(encoding='utf-8')}".encode()).hexdigest()[:16]
+    key = hashlib.sha256(f"{_renderer_source()}\0{kind}".encode()).hexdigest()[:16]
     try:
         return jinja2.FileSystemBytecodeCache(pattern=f"__wgo_{key}_%s.cache")
     except (OSError, RuntimeError):

@@ -19,12 +19,21 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from generator.render import paths
+
+
+def _folder(page_path: str) -> str:
+    return page_path.rpartition("/")[0] + "/"
+
+
 _MBO_CODE = re.compile(r"^- \*\*[^*\n]+:\*\* ([A-Z]\d+-K\d+-W\d+)\s*$", re.MULTILINE)
-_NAME_TABLE_PAGES = ("planning/", "matrix/", "teams/", "mensen/")
+# Where the generator puts work processes, the pages of names, and POPs (render/paths.py).
+_WORK_PROCESSES = _folder(paths.WORK_PROCESSES)
+_NAME_TABLE_PAGES = tuple(_folder(page) for page in (paths.PLANNING, paths.MATRICES, paths.TEAMS, paths.PEOPLE))
 _TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)  # the generator's tables do not nest
 _LIST = re.compile(r"<ul>.*?</ul>", re.DOTALL)  # nor do their lists of names
 _ITEM = re.compile(r"<li>.*?</li>", re.DOTALL)
-_POP_LINK = re.compile(r'href="[^"]*\bpop/')
+_POP_LINK = re.compile(rf'href="[^"]*\b{re.escape(_folder(paths.person("x")))}')
 _WORKER_PATCH = Path(__file__).with_name("wgo_search_worker.js")
 _MARKER = "/* wgo (issue 12)"
 
@@ -50,7 +59,7 @@ def patch_search_worker(site_dir: Path) -> list[Path]:
 
 
 def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> str:
-    tags = search_tags(markdown, page.file.src_uri.startswith("werkprocessen/"))
+    tags = search_tags(markdown, page.file.src_uri.startswith(_WORK_PROCESSES))
     if tags:
         page.meta["tags"] = [*page.meta.get("tags", []), *tags]
     return markdown
@@ -77,6 +86,8 @@ def _excluded(element: str) -> str:
 
 
 def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
+    if (page.meta.get("search") or {}).get("exclude"):
+        return html  # not indexed at all (POPs, checklists): no need to scan their long tables
     return exclude_tables_of_names(html, page.file.src_uri.startswith(_NAME_TABLE_PAGES))
 
 
