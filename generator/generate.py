@@ -10,7 +10,7 @@ import datetime as dt
 import gc
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,8 +23,10 @@ from .links import check_links
 from .model import Content
 from .read import read_content
 from .references import check_references
+from .render.context import PageContext
 from .render.nav import build_nav
 from .render.pages import render_files, render_pages
+from .render.person_pages import PersonPages
 from .render.renderer import Renderer
 from .render.site import Page, Site, SiteAddress
 
@@ -74,9 +76,12 @@ def _render(
         report.info(content.organisation.location, "personal-data-off", file=display_path(content.root / "organisation.yml"))
     # Facts are derived also without personal data: the health and source pages show counts (never names).
     renderer = Renderer(catalogue, facts.build_date, template_dirs)
-    pages = tuple(render_pages(content, facts, renderer, address))
+    context = PageContext.of(content, facts, renderer, address)
+    # The people's pages render from here on, partly on another core; the files first, meanwhile.
+    with PersonPages(context, facts) if personal else nullcontext() as people:
+        files = tuple(render_files(content, facts, renderer, address))
+        pages = tuple(render_pages(context, people))
     _check_free_page_paths(content, pages, report)
-    files = tuple(render_files(content, facts, renderer, address))
     check_links(content, {page.path for page in pages} | {file.path for file in files}, report)
     return Site(pages=pages, files=files, nav=build_nav(content, pages, catalogue))
 

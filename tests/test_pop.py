@@ -58,12 +58,13 @@ def _section(html: str, heading: str) -> str:
 
 def test_next_steps_list_each_missing_criterion_with_its_sources(tmp_path: Path) -> None:
     # Opstarten is at level 2 (the target); Bewaken is at 0, its only sign-off being older than 12 months.
+    # HTML pages are ASCII (renderer.py): → is &#8594; and — is &#8212;.
     assert _section(_pop_page(tmp_path), "Af te tekenen voor het volgende niveau") == (
         '<h2 id="af-te-tekenen-voor-het-volgende-niveau">Af te tekenen voor het volgende niveau</h2>\n'
-        '<h3 id="bewaken-niveau-1">Bewaken → Niveau 1</h3>\n'
+        '<h3 id="bewaken-niveau-1">Bewaken &#8594; Niveau 1</h3>\n'
         "<ul>\n"
         '<li>\n<p>Meldt afwijkingen direct <small class="wgo-id">bewaken-1-01</small>'
-        ' — <a href="../../bronnen/wi-bewaken/">Werkinstructie bewaken</a></p>\n</li>\n'
+        ' &#8212; <a href="../../bronnen/wi-bewaken/">Werkinstructie bewaken</a></p>\n</li>\n'
         '<li>\n<p>Kent de alarmgrenzen <small class="wgo-id">bewaken-1-02</small></p>\n</li>\n'
         "</ul>\n"
     )

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..model import Content, Criterion, Person, Signoff, TrainingFormat, WorkProcess
+from ..model import Content, CoreTask, Criterion, Person, Signoff, TrainingFormat, WorkProcess
 from .levels import (
     EXPIRY_WARNING_DAYS,
     NOT_TRAINED,
@@ -55,6 +55,24 @@ def format_work_processes(content: Content, training_format: TrainingFormat) -> 
     """The work processes that count for a format, in its order (retired ones left out)."""
     found = (content.work_processes.get(wp_id) for wp_id in training_format.work_process_ids)
     return tuple(wp for wp in found if wp is not None and not wp.retired)
+
+
+def criteria_levels(content: Content) -> list[int]:
+    """The levels that have criteria anywhere (typically 1 to 3): these get checklists and sections."""
+    return sorted({c.level for wp in content.work_processes.values() for c in wp.active_criteria})
+
+
+def checklist_groups(content: Content, training_format: TrainingFormat, level: int) -> list[tuple[CoreTask, list[WorkProcess]]]:
+    """Core task → its work processes that have criteria at ``level``; each work process once, retired ones left out."""
+    counted = {wp.id for wp in format_work_processes(content, training_format)}
+    groups = []
+    for task in training_format.core_tasks:
+        wps = [content.work_processes[ref.id] for ref in task.work_processes if ref.id in counted]
+        counted -= {wp.id for wp in wps}
+        wps = [wp for wp in wps if wp.criteria_at(level)]
+        if wps:
+            groups.append((task, wps))
+    return groups
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..catalogue import Catalogue
-from ..derive import Facts
+from ..derive import Facts, criteria_levels
 from ..derive.health import Reinstruction, reinstructions
 from ..derive.levels import EXPIRY_WARNING_DAYS
 from ..model import KINDS, Content
@@ -26,6 +26,13 @@ class PageContext:
     snippets: Snippets
     levels: list[int]  # the levels that have criteria
     address: SiteAddress  # where the site is served, for the few absolute links (the feed)
+
+    @classmethod
+    def of(cls, content: Content, all_facts: Facts, renderer: Renderer, address: SiteAddress) -> PageContext:
+        """The context of a build; names of people reach pages only when the organisation publishes personal data."""
+        facts = all_facts if content.organisation.personal_data else None
+        snippets = Snippets(content, renderer.catalogue, renderer.date, all_facts.expiry_warning_until)
+        return cls(content, facts, all_facts, renderer, renderer.catalogue, snippets, criteria_levels(content), address)
 
     @cached_property
     def reinstructions(self) -> list[Reinstruction]:

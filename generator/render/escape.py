@@ -75,3 +75,9 @@ def _is_allowed(url: str) -> bool:
 def escape_html(value: str) -> str:
     """Escape for places that are HTML but not Markdown: page titles in front matter and navigation."""
     return str(escape(value))
+
+
+def escape_css_string(value: str) -> Markup:
+    """Text for inside a quoted CSS string in a ``<style>`` element, where neither HTML escaping nor
+    character references work: every character but ASCII letters, digits and spaces as a CSS escape."""
+    return Markup("".join(c if c.isascii() and (c.isalnum() or c == " ") else f"\\{ord(c):06x}" for c in value))

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import html
 import io
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from operator import attrgetter
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from markupsafe import Markup
 
-from ..derive import Facts, PersonFacts, format_work_processes, next_steps
+from ..derive import Facts, PersonFacts, checklist_groups, criteria_levels
 from ..derive.deployable import Deployability
 from ..derive.health import (
     EXPIRY_HORIZONS,
@@ -35,18 +33,19 @@ from ..derive.health import (
     sources_due_soon,
     unused_sources,
 )
-from ..derive.history import history_rows
 from ..derive.matrix import format_matrix, team_coverage
 from ..derive.readability import DIFFICULT_BELOW, EASY_FROM, readability
-from ..model import Content, CoreTask, TrainingFormat, WorkProcess
+from ..model import Content, TrainingFormat
 from ..spreadsheets.signoff_sheet import signoff_sheet
 from ..spreadsheets.xlsx import matrix_xlsx
 from . import paths
 from .context import PageContext
-from .improvements import improvement_feed, improvements_by, improvements_on, latest_finished, render_improvement_pages
+from .improvements import improvement_feed, improvements_on, latest_finished, render_improvement_pages
 from .renderer import Renderer
 from .site import Page, SiteAddress, StaticFile
-from .snippets import Snippets
+
+if TYPE_CHECKING:
+    from .person_pages import PersonPages
 
 T = TypeVar("T")
 # Above this many rows a matrix or the planning is split into a page per team: pages that grow
@@ -57,32 +56,25 @@ SPLIT_ROWS = 200
 SPLIT_PEOPLE = 1000
 
 
-def criteria_levels(content: Content) -> list[int]:
-    """The levels that have criteria anywhere (typically 1 to 3): these get checklists and sections."""
-    return sorted({c.level for wp in content.work_processes.values() for c in wp.active_criteria})
-
-
-def render_pages(content: Content, all_facts: Facts, renderer: Renderer, address: SiteAddress) -> Iterator[Page]:
-    """Every page; those that name people only when the organisation publishes personal data."""
-    facts = all_facts if content.organisation.personal_data else None
-    snippets = Snippets(content, renderer.catalogue, renderer.date, all_facts.expiry_warning_until)
-    context = PageContext(content, facts, all_facts, renderer, renderer.catalogue, snippets, criteria_levels(content), address)
-    deployability = Deployability(content, facts) if facts is not None else None
-    yield _render_home(context)
-    yield from _render_formats(context)
-    yield from _render_work_processes(context, deployability)
-    yield from _render_sources(context)
-    yield from _render_checklists(context)
-    yield _render_health(context)
-    yield from render_improvement_pages(context)
-    yield from _render_free_pages(context)
-    if facts is not None and deployability is not None:
-        yield from _render_matrices(context, facts)
-        yield from _render_teams(context, facts, deployability)
-        yield from _render_people(context, facts)
-        yield from _render_prefilled_checklists(context, facts)
-        yield from _render_people_index(context, facts)
-        yield from _render_planning(context, facts)
+def render_pages(c: PageContext, people: PersonPages | None) -> Iterator[Page]:
+    """Every page; those that name people only when the organisation publishes personal data (``people`` is
+    then rendering their POPs and pre-filled checklists)."""
+    deployability = Deployability(c.content, c.facts) if c.facts is not None else None
+    yield _render_home(c)
+    yield from _render_formats(c)
+    yield from _render_work_processes(c, deployability)
+    yield from _render_sources(c)
+    yield from _render_checklists(c)
+    yield _render_health(c)
+    yield from render_improvement_pages(c)
+    yield from _render_free_pages(c)
+    if c.facts is not None and deployability is not None and people is not None:
+        yield from _render_matrices(c, c.facts)
+        yield from _render_teams(c, c.facts, deployability)
+        yield from people.pops()
+        yield from people.checklists()
+        yield from _render_people_index(c, c.facts)
+        yield from _render_planning(c, c.facts)
 
 
 def render_files(content: Content, facts: Facts, renderer: Renderer, address: SiteAddress) -> Iterator[StaticFile]:
@@ -178,7 +170,7 @@ def _render_sources(c: PageContext) -> Iterator[Page]:
     people_count = people_to_reinstruct(found)
     team_order = {team.id: i for i, team in enumerate(org.teams)}
     names = [(r, c.facts.people[r.person_id].person.team) for r in found] if c.facts else []
-    by_source = _grouped(sorted(names, key=lambda row: team_order[row[1]]), lambda row: row[0].source.id)
+    by_source = grouped(sorted(names, key=lambda row: team_order[row[1]]), lambda row: row[0].source.id)
     sources_list = sorted(c.content.sources.values(), key=lambda s: s.title.lower())
     yield c.page("sources.md.j2", paths.SOURCES, c.t("label.sources"),
                  sources_list=sources_list, review_due=review_due, overdue=overdue, readable=readable)
@@ -198,47 +190,6 @@ def _render_checklists(c: PageContext) -> Iterator[Page]:
                         label=c.content.organisation.label(level))
             yield c.html_page("checklist.html.j2", paths.checklist(training_format.id, level), title,
                          format=training_format, level=level, groups=checklist_groups(c.content, training_format, level))
-
-
-def checklist_groups(content: Content, training_format: TrainingFormat, level: int) -> list[tuple[CoreTask, list[WorkProcess]]]:
-    """Core task → its work processes that have criteria at ``level``; each work process once, retired ones left out."""
-    counted = {wp.id for wp in format_work_processes(content, training_format)}
-    groups = []
-    for task in training_format.core_tasks:
-        wps = [content.work_processes[ref.id] for ref in task.work_processes if ref.id in counted]
-        counted -= {wp.id for wp in wps}
-        wps = [wp for wp in wps if wp.criteria_at(level)]
-        if wps:
-            groups.append((task, wps))
-    return groups
-
-
-def _render_prefilled_checklists(c: PageContext, facts: Facts) -> Iterator[Page]:
-    """Per person, the checklist of their next level with name, team and the criteria already signed (and when)."""
-    if not c.levels:
-        return
-    signed = signed_criteria(c.content)
-    for person_id, person_facts in facts.people.items():
-        level = min(person_facts.overall + 1, max(c.levels))
-        training_format = person_facts.format
-        title = c.t("label.prefilled-checklist-title", format=training_format.title, level=level,
-                    label=c.content.organisation.label(level), name=person_facts.person.name)
-        yield c.html_page("checklist_person.html.j2", paths.person_checklist(person_id), title, search=False,
-                          format=training_format, level=level, groups=checklist_groups(c.content, training_format, level),
-                          person=person_facts.person, signed=signed.get(person_id, {}))
-
-
-def signed_criteria(content: Content) -> dict[str, dict[str, dt.date]]:
-    """Person → criterion id → the date of its newest sign-off; a whole level signed counts for each criterion up to it."""
-    signed: dict[str, dict[str, dt.date]] = defaultdict(dict)
-    for signoff in sorted(content.signoffs, key=attrgetter("date", "order")):
-        if signoff.criterion:
-            signed[signoff.person][signoff.criterion] = signoff.date
-        elif signoff.level and signoff.work_process in content.work_processes:
-            for criterion in content.work_processes[signoff.work_process].active_criteria:
-                if criterion.level <= signoff.level:
-                    signed[signoff.person][criterion.id] = signoff.date
-    return signed
 
 
 def _render_health(c: PageContext) -> Page:
@@ -315,28 +266,7 @@ def _render_teams(c: PageContext, facts: Facts, deployability: Deployability) ->
     yield c.html_page("teams.html.j2", paths.TEAMS, c.t("label.teams"), rows=rows)
 
 
-def _render_people(c: PageContext, facts: Facts) -> Iterator[Page]:
-    reinstruction = _grouped(c.reinstructions, lambda r: r.person_id)
-    # Newest first; one sort of all sign-offs, then grouped per person (grouping keeps the order).
-    newest_first = sorted(c.content.signoffs, key=attrgetter("date", "order"), reverse=True)
-    histories = _grouped(newest_first, attrgetter("person"))
-    planning = _grouped(sorted(planned_training(c.content, facts), key=lambda p: p.due), lambda p: p.person)
-    authored = improvements_by(c.content)
-    for person_id, person_facts in facts.people.items():
-        format_wps = format_work_processes(c.content, person_facts.format)
-        history = histories.get(person_id, [])
-        yield c.html_page(
-            "person.html.j2", paths.person(person_id), c.t("label.pop-of", name=person_facts.person.name), search=False,
-            facts=person_facts, format_wps=format_wps,
-            next_steps=next_steps(person_facts, format_wps, c.content.organisation.max_level),
-            reinstruction=reinstruction.get(person_id, []),
-            planned=[(p, is_overdue(p, facts), is_reached(p, facts)) for p in planning.get(person_id, ())],
-            history=history_rows(history, person_facts.standings, c.content.work_processes, facts.build_date),
-            improvements=authored.get(person_id, []),
-        )
-
-
-def _grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
+def grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
     grouped: dict[str, list[T]] = defaultdict(list)
     for item in items:
         grouped[key(item)].append(item)
@@ -381,7 +311,7 @@ def _render_planning(c: PageContext, facts: Facts) -> Iterator[Page]:
         yield c.html_page("planning.html.j2", paths.PLANNING, title, rows=rows, team_counts=[],
                           people_by_id=people_by_id, team_choices=team_choices)
         return
-    by_team = _grouped(rows, lambda row: facts.people[row[0].person].person.team)
+    by_team = grouped(rows, lambda row: facts.people[row[0].person].person.team)
     team_counts = [(team, len(by_team[team.id]), sum(row[2] for row in by_team[team.id])) for team in c.content.organisation.teams]
     yield c.html_page("planning.html.j2", paths.PLANNING, title, rows=[], team_counts=team_counts)
     for team in c.content.organisation.teams:

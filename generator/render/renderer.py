@@ -22,7 +22,7 @@ from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
 from ..catalogue import Catalogue
-from .escape import escape_text, escape_url
+from .escape import escape_css_string, escape_text, escape_url
 from .paths import relative_link, url_link
 from .site import Heading, Page
 
@@ -59,6 +59,7 @@ class Renderer:
             environment.globals.update(t=catalogue, build_date=build_date, date=self.date)
             environment.filters["date"] = self.date
             environment.filters["href"] = escape_url
+            environment.filters["css_string"] = escape_css_string
         self.catalogue, self.build_date = catalogue, build_date
 
     def date(self, value: dt.date | None) -> str:
@@ -93,7 +94,9 @@ class Renderer:
         body = self.html_environment.get_template(template).render(
             page_path=path, title=title, link=link, anchor=anchor, **context,
         )
-        body = body.rstrip("\n")  # as Python-Markdown ends a page
+        # Characters beyond ASCII as references (``&#8250;``): Python keeps a string with even one of them
+        # at two or four bytes a character, and a large organisation's POP pages are hundreds of megabytes.
+        body = body.rstrip("\n").encode("ascii", "xmlcharrefreplace").decode("ascii")  # no final newline, as Python-Markdown
         return Page(path=path, title=title, html=body, headings=headings_of(body), search=search)
 
 

@@ -1,0 +1,98 @@
+"""Every active person's two pages: the POP and the checklist of their next level, pre-filled.
+
+These are most of a large organisation's pages (two per person) and half of the
+generator's time, so they are rendered apart from the rest of the site: what they
+share is prepared once, then each person's pair is rendered on its own, by this
+process or a helper on another core (parallel.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from operator import attrgetter
+from types import TracebackType
+
+from ..derive import Facts, checklist_groups, format_work_processes, next_steps
+from ..derive.health import is_overdue, is_reached, planned_training
+from ..derive.history import history_rows
+from ..model import Content
+from . import paths
+from .context import PageContext
+from .improvements import improvements_by
+from .pages import grouped
+from .parallel import Shared
+from .site import Page
+
+
+class PersonPages:
+    """The POP pages and pre-filled checklists, rendering from the moment this object is made.
+
+    Use it as a context manager around the rest of the render phase: ``pops()`` and
+    ``checklists()`` return the pages (in people.csv order), rendering what is left.
+    """
+
+    def __init__(self, c: PageContext, facts: Facts) -> None:
+        self.c, self.facts = c, facts
+        self.people = list(facts.people)
+        self.reinstruction = grouped(c.reinstructions, attrgetter("person_id"))
+        # Newest first; one sort of all sign-offs, then grouped per person (grouping keeps the order).
+        self.histories = grouped(sorted(c.content.signoffs, key=attrgetter("date", "order"), reverse=True), attrgetter("person"))
+        self.planning = grouped(sorted(planned_training(c.content, facts), key=attrgetter("due")), attrgetter("person"))
+        self.authored = improvements_by(c.content)
+        self.signed = signed_criteria(c.content)
+        self._shared = Shared(len(self.people), self._render)
+
+    def __enter__(self) -> PersonPages:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        self._shared.__exit__(kind, error, trace)
+
+    def pops(self) -> list[Page]:
+        return [pop for pop, _ in self._shared.results()]
+
+    def checklists(self) -> list[Page]:
+        return [checklist for _, checklist in self._shared.results() if checklist is not None]
+
+    def _render(self, index: int) -> tuple[Page, Page | None]:
+        person_id = self.people[index]
+        return self._pop(person_id), self._checklist(person_id) if self.c.levels else None
+
+    def _pop(self, person_id: str) -> Page:
+        c, facts, person_facts = self.c, self.facts, self.facts.people[person_id]
+        format_wps = format_work_processes(c.content, person_facts.format)
+        return c.html_page(
+            "person.html.j2", paths.person(person_id), c.t("label.pop-of", name=person_facts.person.name), search=False,
+            facts=person_facts, format_wps=format_wps,
+            next_steps=next_steps(person_facts, format_wps, c.content.organisation.max_level),
+            reinstruction=self.reinstruction.get(person_id, []),
+            planned=[(p, is_overdue(p, facts), is_reached(p, facts)) for p in self.planning.get(person_id, ())],
+            history=history_rows(self.histories.get(person_id, []), person_facts.standings, c.content.work_processes,
+                                 facts.build_date),
+            improvements=self.authored.get(person_id, []),
+        )
+
+    def _checklist(self, person_id: str) -> Page:
+        """The checklist of the person's next level, with name, team and the criteria already signed (and when)."""
+        c, person_facts = self.c, self.facts.people[person_id]
+        level = min(person_facts.overall + 1, max(c.levels))
+        training_format = person_facts.format
+        title = c.t("label.prefilled-checklist-title", format=training_format.title, level=level,
+                    label=c.content.organisation.label(level), name=person_facts.person.name)
+        return c.html_page("checklist_person.html.j2", paths.person_checklist(person_id), title, search=False,
+                           format=training_format, level=level, groups=checklist_groups(c.content, training_format, level),
+                           person=person_facts.person, signed=self.signed.get(person_id, {}))
+
+
+def signed_criteria(content: Content) -> dict[str, dict[str, dt.date]]:
+    """Person → criterion id → the date of its newest sign-off; a whole level signed counts for each criterion up to it."""
+    signed: dict[str, dict[str, dt.date]] = defaultdict(dict)
+    for signoff in sorted(content.signoffs, key=attrgetter("date", "order")):
+        if signoff.criterion:
+            signed[signoff.person][signoff.criterion] = signoff.date
+        elif signoff.level and signoff.work_process in content.work_processes:
+            for criterion in content.work_processes[signoff.work_process].active_criteria:
+                if criterion.level <= signoff.level:
+                    signed[signoff.person][criterion.id] = signoff.date
+    return signed
