@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import threading
 import time
 
@@ -45,6 +46,19 @@ def test_a_helper_that_fails_leaves_its_share_to_this_process(always_share: None
 
     with Shared(60, render) as shared:
         assert shared.results() == [index * 2 for index in range(60)]
+
+
+def test_a_helper_killed_midway_leaves_its_share_to_this_process(always_share: None) -> None:
+    parent = os.getpid()
+
+    def render(index: int) -> str:
+        time.sleep(0.002)
+        if os.getpid() != parent and index > 20:
+            os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+        return "x" * index
+
+    with Shared(60, render) as shared:
+        assert shared.results() == ["x" * index for index in range(60)]
 
 
 def test_an_error_here_stops_the_helper(always_share: None) -> None:

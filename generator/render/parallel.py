@@ -130,25 +130,29 @@ class _Helper(Generic[R]):
     def receive(self) -> dict[int, list[R]]:
         """The helper's rendered chunks by number, once it has finished; empty if it failed."""
         result: dict[int, list[R]]
-        with open(self.results, "rb") as pipe:  # closes the descriptor
-            try:
+        try:
+            with open(self.results, "rb", closefd=False) as pipe:
                 result = pickle.load(pipe)  # while the helper writes: the two overlap
-            except (EOFError, pickle.UnpicklingError):
-                result = {}  # it ended before it had written everything; its status says so
-        os.close(self.claims)
-        _, status = os.waitpid(self.pid, 0)
-        self._running = False
-        return result if os.waitstatus_to_exitcode(status) == 0 else {}
+        except (EOFError, pickle.UnpicklingError):
+            result = {}  # it ended before it had written everything; its exit status says so
+        finally:
+            code = self._end(kill=False)
+        return result if code == 0 else {}
 
     def stop(self) -> None:
-        """End a helper whose results were not collected (the build failed elsewhere) and free its pipes."""
-        if not self._running:
-            return
+        """End a helper whose results were not collected (the build failed elsewhere)."""
+        if self._running:
+            self._end(kill=True)
+
+    def _end(self, *, kill: bool) -> int:
+        """Close the pipes (a helper still writing then stops), reap the helper, and return its exit code."""
         self._running = False
-        os.kill(self.pid, signal.SIGKILL)
-        os.waitpid(self.pid, 0)
+        if kill:
+            os.kill(self.pid, signal.SIGKILL)
         os.close(self.claims)
         os.close(self.results)
+        _, status = os.waitpid(self.pid, 0)
+        return os.waitstatus_to_exitcode(status)
 
 
 def _serve(chunks: list[range], render: Callable[[int], R], claims: int, results: int) -> NoReturn:
