@@ -36,6 +36,13 @@ def test_results_come_in_order_from_both_processes(always_share: None) -> None:
     assert {pid for _, pid in results} - {os.getpid()}, "the helper rendered nothing"
 
 
+def test_many_items_make_larger_chunks(always_share: None) -> None:
+    # A chunk's token is written to a pipe before the fork: too many would block the build forever.
+    with Shared(200_000, lambda index: index) as shared:
+        assert len(shared._chunks) <= 1024
+        assert shared.results() == list(range(200_000))
+
+
 def test_a_helper_that_fails_leaves_its_share_to_this_process(always_share: None) -> None:
     parent = os.getpid()
 

@@ -35,7 +35,7 @@ R = TypeVar("R")
 
 MIN_ITEMS = 200  # below this, forking costs about what it saves
 CHUNK = 20  # items per claim: small enough for both to finish together, large enough to make claims rare
-_MAX_CHUNKS = 4096  # the tokens must fit in a pipe's buffer (64 kB on Linux) before anyone reads
+_MAX_CHUNKS = 1024  # their tokens (4 kB) must fit in a pipe's buffer before anyone reads: at least that, anywhere
 _TOKEN = struct.Struct("<I")
 
 
