@@ -71,14 +71,13 @@ def _generate(content_dir: Path, build_date: dt.date | None, template_dirs: tupl
 def _render(
     content: Content, facts: Facts, catalogue: Catalogue, template_dirs: tuple[Path, ...], report: Report, address: SiteAddress,
 ) -> Site:
-    personal = content.organisation.personal_data
-    if not personal:
+    if not content.organisation.personal_data:
         report.info(content.organisation.location, "personal-data-off", file=display_path(content.root / "organisation.yml"))
     # Facts are derived also without personal data: the health and source pages show counts (never names).
     renderer = Renderer(catalogue, facts.build_date, template_dirs)
     context = PageContext.of(content, facts, renderer, address)
-    # The people's pages render from here on, partly on another core; the files first, meanwhile.
-    with PersonPages(context, facts) if personal else nullcontext() as people:
+    # The people's pages (with personal data only) render from here on, partly on another core; the files first, meanwhile.
+    with PersonPages(context, context.facts) if context.facts is not None else nullcontext() as people:
         files = tuple(render_files(content, facts, renderer, address))
         pages = tuple(render_pages(context, people))
     _check_free_page_paths(content, pages, report)

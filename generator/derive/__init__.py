@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 from ..model import Content, CoreTask, Criterion, Person, Signoff, TrainingFormat, WorkProcess
 from .levels import (
@@ -19,6 +21,8 @@ from .levels import (
     qualification_status,
     standing,
 )
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -55,6 +59,14 @@ def format_work_processes(content: Content, training_format: TrainingFormat) -> 
     """The work processes that count for a format, in its order (retired ones left out)."""
     found = (content.work_processes.get(wp_id) for wp_id in training_format.work_process_ids)
     return tuple(wp for wp in found if wp is not None and not wp.retired)
+
+
+def grouped(items: Iterable[_T], key: Callable[[_T], str]) -> dict[str, list[_T]]:
+    """The items by key, each list in the items' order."""
+    result: dict[str, list[_T]] = defaultdict(list)
+    for item in items:
+        result[key(item)].append(item)
+    return result
 
 
 def criteria_levels(content: Content) -> list[int]:

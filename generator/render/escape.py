@@ -79,5 +79,6 @@ def escape_html(value: str) -> str:
 
 def escape_css_string(value: str) -> Markup:
     """Text for inside a quoted CSS string in a ``<style>`` element, where neither HTML escaping nor
-    character references work: every character but ASCII letters, digits and spaces as a CSS escape."""
-    return Markup("".join(c if c.isascii() and (c.isalnum() or c == " ") else f"\\{ord(c):06x}" for c in value))
+    character references work: every character but ASCII letters, digits and spaces as a CSS escape
+    (hexadecimal, ended by a space, which CSS takes as part of the escape)."""
+    return Markup("".join(c if c.isascii() and (c.isalnum() or c == " ") else f"\\{ord(c):x} " for c in value))

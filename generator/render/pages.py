@@ -5,14 +5,13 @@ from __future__ import annotations
 import csv
 import html
 import io
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from markupsafe import Markup
 
-from ..derive import Facts, PersonFacts, checklist_groups, criteria_levels
+from ..derive import Facts, PersonFacts, checklist_groups, criteria_levels, grouped
 from ..derive.deployable import Deployability
 from ..derive.health import (
     EXPIRY_HORIZONS,
@@ -57,9 +56,9 @@ SPLIT_PEOPLE = 1000
 
 
 def render_pages(c: PageContext, people: PersonPages | None) -> Iterator[Page]:
-    """Every page; those that name people only when the organisation publishes personal data (``people`` is
-    then rendering their POPs and pre-filled checklists)."""
-    deployability = Deployability(c.content, c.facts) if c.facts is not None else None
+    """Every page; those that name people only when the organisation publishes personal data: ``people``
+    (rendering their POPs and pre-filled checklists) is None when it does not."""
+    deployability = Deployability(c.content, people.facts) if people else None
     yield _render_home(c)
     yield from _render_formats(c)
     yield from _render_work_processes(c, deployability)
@@ -68,13 +67,13 @@ def render_pages(c: PageContext, people: PersonPages | None) -> Iterator[Page]:
     yield _render_health(c)
     yield from render_improvement_pages(c)
     yield from _render_free_pages(c)
-    if c.facts is not None and deployability is not None and people is not None:
-        yield from _render_matrices(c, c.facts)
-        yield from _render_teams(c, c.facts, deployability)
+    if people and deployability:
+        yield from _render_matrices(c, people.facts)
+        yield from _render_teams(c, people.facts, deployability)
         yield from people.pops()
         yield from people.checklists()
-        yield from _render_people_index(c, c.facts)
-        yield from _render_planning(c, c.facts)
+        yield from _render_people_index(c, people.facts)
+        yield from _render_planning(c, people.facts)
 
 
 def render_files(content: Content, facts: Facts, renderer: Renderer, address: SiteAddress) -> Iterator[StaticFile]:
@@ -264,13 +263,6 @@ def _render_teams(c: PageContext, facts: Facts, deployability: Deployability) ->
         yield c.html_page("team.html.j2", paths.team(team.id), team.name, bars=bars, members=members, scale=scale,
                           deployed=deployability.team_work_processes(team))
     yield c.html_page("teams.html.j2", paths.TEAMS, c.t("label.teams"), rows=rows)
-
-
-def grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
-    grouped: dict[str, list[T]] = defaultdict(list)
-    for item in items:
-        grouped[key(item)].append(item)
-    return grouped
 
 
 def _render_people_index(c: PageContext, facts: Facts) -> Iterator[Page]:

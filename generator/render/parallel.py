@@ -12,59 +12,77 @@ The chunks are handed out through a pipe filled before the fork: a fixed-size to
 per chunk, read by whichever process is free (a read of a few bytes from a pipe is
 one piece, so a token is never split). Nothing else is shared.
 
-Only where it is safe and pays: ``os.fork`` exists, this process runs no other
-thread (``mkdocs serve`` runs a server thread, and a child forked from a threaded
-process can hang on a lock that thread held), there are two CPUs, and there are
-at least MIN_ITEMS items. Otherwise, or if the helper fails in any way, this process
-renders the items itself: the result is the same, and so is every error.
+Only where it is safe and pays: on Linux (elsewhere a fork without exec is unsafe or
+missing), in a process that runs no other thread (a child forked from a threaded process
+can hang on a lock that thread held: ``mkdocs serve`` forks for its first build, not for
+the rebuilds its server threads start), with two CPUs to use, and for at least MIN_ITEMS
+items. Otherwise, or if the helper fails in any way, this process renders the items
+itself: the result is the same, and so is every error.
 """
 
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import pickle
 import signal
 import struct
+import sys
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from types import TracebackType
 from typing import Generic, NoReturn, TypeVar
 
 R = TypeVar("R")
 
+log = logging.getLogger(__name__)
+
 MIN_ITEMS = 200  # below this, forking costs about what it saves
 CHUNK = 20  # items per claim: small enough for both to finish together, large enough to make claims rare
 _MAX_CHUNKS = 1024  # their tokens (4 kB) must fit in a pipe's buffer before anyone reads: at least that, anywhere
 _TOKEN = struct.Struct("<I")
+_CPU_QUOTA = Path("/sys/fs/cgroup/cpu.max")  # a container's CPU limit (cgroup v2): "max 100000" or "150000 100000"
 
 
 def worth_sharing(count: int) -> bool:
     """Whether ``count`` items are worth a helper process, and one can be forked safely here."""
-    return count >= MIN_ITEMS and hasattr(os, "fork") and threading.active_count() == 1 and _cpus() >= 2
+    return count >= MIN_ITEMS and sys.platform == "linux" and threading.active_count() == 1 and _cpus() >= 2
 
 
-def _cpus() -> int:
-    affinity = getattr(os, "sched_getaffinity", None)
-    return len(affinity(0)) if affinity else os.cpu_count() or 1
+def _cpus() -> float:
+    """The CPUs this process may use: those it may run on, or fewer if its container has a quota."""
+    return min(len(os.sched_getaffinity(0)), _cpu_quota() or float("inf"))
 
 
-class Shared(Generic[R]):
+def _cpu_quota() -> float | None:
+    try:
+        quota, period = _CPU_QUOTA.read_text(encoding="ascii").split()
+        return None if quota == "max" else int(quota) / int(period)
+    except (OSError, ValueError, ArithmeticError):
+        return None  # no cgroup v2 limit readable here
+
+
+class SharedWork(Generic[R]):
     """``render(0) … render(count - 1)``, computed by this process and (where worth it) a forked helper.
 
-    The helper starts when the object is made; ``results()`` renders this process's share
-    and returns all results in order. Use it as a context manager: leaving it stops a helper
-    whose results were never asked for (an error elsewhere in the build).
+    Entering the ``with`` block starts the helper; ``results()`` renders this process's share
+    and returns all results in order. Leaving the block stops a helper whose results were
+    never asked for (an error elsewhere in the build).
     """
 
     def __init__(self, count: int, render: Callable[[int], R]) -> None:
-        self._render = render
+        self._count, self._render = count, render
         size = max(CHUNK, -(-count // _MAX_CHUNKS))
         self._chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
         self._results: list[R] | None = None
-        self._helper: _Helper[R] | None = _Helper.start(self._chunks, render) if worth_sharing(count) else None
+        self._helper: _Helper[R] | None = None
 
-    def __enter__(self) -> Shared[R]:
+    def __enter__(self) -> SharedWork[R]:
+        if worth_sharing(self._count):
+            self._helper = _Helper.start(self._chunks, self._render)
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
@@ -72,6 +90,7 @@ class Shared(Generic[R]):
             self._helper.stop()
 
     def results(self) -> list[R]:
+        """All results in order; the first call renders what the helper has not."""
         if self._results is None:
             self._results = self._collect()
         return self._results
@@ -110,16 +129,14 @@ class _Helper(Generic[R]):
         os.write(claims_write, b"".join(_TOKEN.pack(number) for number in range(len(chunks))))
         os.close(claims_write)  # an empty pipe now reads as the end: no chunks left
         results_read, results_write = os.pipe()
-        # Inherited objects are not to be scanned by the helper's collector: scanning writes to every
-        # object, and the kernel would copy each page of memory the two processes now share.
-        gc.freeze()
-        try:
-            pid = os.fork()
-        except OSError:
-            pid = -1
-        if pid == 0:
-            _serve(chunks, render, claims_read, results_write)
-        gc.unfreeze()
+        with _frozen_collector(), _signals_held():
+            try:
+                pid = os.fork()
+            except OSError:
+                pid = -1
+            if pid == 0:
+                os.close(results_read)  # else a helper whose reader is gone would wait to write forever
+                _serve(chunks, render, claims_read, results_write)
         os.close(results_write)
         if pid < 0:
             os.close(claims_read)
@@ -130,29 +147,64 @@ class _Helper(Generic[R]):
     def receive(self) -> dict[int, list[R]]:
         """The helper's rendered chunks by number, once it has finished; empty if it failed."""
         result: dict[int, list[R]]
+        loaded = False
         try:
             with open(self.results, "rb", closefd=False) as pipe:
                 result = pickle.load(pipe)  # while the helper writes: the two overlap
+            loaded = True
         except (EOFError, pickle.UnpicklingError):
-            result = {}  # it ended before it had written everything; its exit status says so
+            result = {}  # it ended before it had written everything; its exit status says why
         finally:
-            code = self._end(kill=False)
-        return result if code == 0 else {}
+            code = self._end(kill=not loaded)  # also on any other error here: a helper left writing is stopped
+        if code != 0:
+            log.warning("the helper process ended with exit status %s; its pages were rendered in this process", code)
+            return {}
+        return result
 
     def stop(self) -> None:
         """End a helper whose results were not collected (the build failed elsewhere)."""
         if self._running:
             self._end(kill=True)
 
-    def _end(self, *, kill: bool) -> int:
-        """Close the pipes (a helper still writing then stops), reap the helper, and return its exit code."""
+    def _end(self, *, kill: bool) -> int | None:
+        """Close the pipes (a helper still writing then stops), reap the helper, and return its exit
+        status; None when it cannot be known (SIGCHLD ignored: the system reaped the helper itself)."""
         self._running = False
         if kill:
             os.kill(self.pid, signal.SIGKILL)
         os.close(self.claims)
         os.close(self.results)
-        _, status = os.waitpid(self.pid, 0)
+        try:
+            _, status = os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            return None if kill else 0  # a complete result was read: it finished
         return os.waitstatus_to_exitcode(status)
+
+
+@contextmanager
+def _frozen_collector() -> Iterator[None]:
+    """Objects that exist at the fork are left out of the helper's collections: scanning writes to
+    every object, and the kernel would copy each page of memory the two processes now share.
+    (Left alone if the program has frozen objects of its own: unfreezing would release them too.)"""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()  # in this process; the helper never returns here
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl+C held back over the fork, so that it cannot reach the helper before it is in ``_serve``
+    (where it ends it); this process gets it as soon as the fork is done."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _serve(chunks: list[range], render: Callable[[int], R], claims: int, results: int) -> NoReturn:
@@ -160,6 +212,7 @@ def _serve(chunks: list[range], render: Callable[[int], R], claims: int, results
     running anything of the parent's (exit handlers, buffered output, ``finally`` clauses)."""
     code = 1
     try:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
         done = {number: [render(index) for index in chunks[number]] for number in _claims(claims)}
         with open(results, "wb") as pipe:
             pickle.dump(done, pipe, protocol=pickle.HIGHEST_PROTOCOL)

@@ -13,23 +13,23 @@ from collections import defaultdict
 from operator import attrgetter
 from types import TracebackType
 
-from ..derive import Facts, checklist_groups, format_work_processes, next_steps
+from ..derive import Facts, checklist_groups, format_work_processes, grouped, next_steps
 from ..derive.health import is_overdue, is_reached, planned_training
 from ..derive.history import history_rows
 from ..model import Content
 from . import paths
 from .context import PageContext
 from .improvements import improvements_by
-from .pages import grouped
-from .parallel import Shared
+from .parallel import SharedWork
 from .site import Page
 
 
 class PersonPages:
-    """The POP pages and pre-filled checklists, rendering from the moment this object is made.
+    """The POP pages and pre-filled checklists.
 
-    Use it as a context manager around the rest of the render phase: ``pops()`` and
-    ``checklists()`` return the pages (in people.csv order), rendering what is left.
+    Use it as a context manager around the rest of the render phase: a helper process may
+    render them from the start of the block on; ``pops()`` and ``checklists()`` return the
+    pages (in people.csv order), rendering what is left.
     """
 
     def __init__(self, c: PageContext, facts: Facts) -> None:
@@ -41,18 +41,21 @@ class PersonPages:
         self.planning = grouped(sorted(planned_training(c.content, facts), key=attrgetter("due")), attrgetter("person"))
         self.authored = improvements_by(c.content)
         self.signed = signed_criteria(c.content)
-        self._shared = Shared(len(self.people), self._render)
+        self._shared = SharedWork(len(self.people), self._render)
 
     def __enter__(self) -> PersonPages:
+        self._shared.__enter__()
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
         self._shared.__exit__(kind, error, trace)
 
     def pops(self) -> list[Page]:
+        """Every active person's POP page."""
         return [pop for pop, _ in self._shared.results()]
 
     def checklists(self) -> list[Page]:
+        """Every active person's pre-filled checklist (none when no level has criteria)."""
         return [checklist for _, checklist in self._shared.results() if checklist is not None]
 
     def _render(self, index: int) -> tuple[Page, Page | None]:
