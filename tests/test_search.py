@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -133,3 +134,26 @@ def test_an_english_site_stems_in_english(page: Any, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     with serve(tmp_path / "site") as url:
         assert any("valves/" in link for link in search(page, url, "locked")), "English stemming: 'locked' finds 'Locking'"
+
+
+def test_a_long_listing_is_left_out_of_search(tmp_path: Path) -> None:
+    # With 250 sources more, the sources index and the health page's list of unused sources pass 200 rows
+    # (context.LONG_LIST): as one search entry each they were a blob, and Zensical refused an entry over 64 kB.
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "content", project / "content")
+    with_site_config(project)
+    for number in range(250):
+        (project / "content" / "sources" / f"extra-{number:03}.md").write_text(
+            f"---\ntitle: Extra bron {number:03}\ntype: procedure\nowner: Productie\nversion: \"1\"\n"
+            f"reviewed: 2026-06-01\nreview_months: 24\nstatus: valid\n---\nTekst van bron {number}.\n",
+            encoding="utf-8",
+        )
+    result = build_site(project, tmp_path / "site", "--strict")
+    assert result.returncode == 0, result.stderr
+    sources_index = (tmp_path / "site" / "bronnen" / "index.html").read_text(encoding="utf-8")
+    assert '<div class="wgo-unindexed">\n<table>' in sources_index and "Extra bron 249" in sources_index  # converted
+    docs = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    in_listings = [doc["location"] for doc in docs
+                   if "Extra bron 1" in doc["text"] and doc["location"].startswith(("bronnen/#", "gezondheid/"))]
+    assert in_listings == []
+    assert any(doc["location"].startswith("bronnen/extra-249/") for doc in docs)  # each source is found on its page

@@ -15,6 +15,11 @@ from .renderer import Renderer
 from .site import Page, SiteAddress
 from .snippets import FolderLinks, HtmlLinks, Snippets
 
+# A list or table of more rows than this is left out of the search index (``m.unindexed_if_long`` in the
+# Markdown templates): as one search entry it is a blob that matches any word, each row's own page is
+# found anyway, and Zensical refuses to build a site with a search entry over 64 kB (some 600 rows).
+LONG_LIST = 200
+
 
 @dataclass(frozen=True)
 class PageContext:
@@ -78,4 +83,5 @@ class PageContext:
             "criteria_levels": self.levels,
             "kinds": KINDS,
             "expiry_days": EXPIRY_WARNING_DAYS,
+            "long_list": LONG_LIST,
         }
