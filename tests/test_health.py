@@ -173,11 +173,13 @@ def test_source_page_flags_evidence_before_the_change_and_not_after(tmp_path: Pa
     section = sections(built_pages(content)["bronnen/sop-opstarten.md"])["Herinstructie nodig"]
     assert section[1:] == [
         "Aantal medewerkers met herinstructie nodig: 2.",
+        '<div class="wgo-unindexed" data-search-exclude markdown>',  # names stay out of search, in any engine
         "| Medewerker | Team | Criterium | Afgetekend op |",
         "|---|---|---|---|",
         '| [Ali Aydin](../pop/p-001.md) | Ploeg 1 | Benoemt de stappen <small class="wgo-id">opstarten-1-01</small> | 02-03-2026 |',
         '| [Bea de Boer](../pop/p-002.md) | Ploeg 2 | Benoemt de stappen <small class="wgo-id">opstarten-1-01</small> | 15-01-2025 |',
         '| [Bea de Boer](../pop/p-002.md) | Ploeg 2 | Start zelfstandig op <small class="wgo-id">opstarten-2-01</small> | 15-01-2025 |',
+        "</div>",
     ]  # Cas Claassen signed on 2026-06-15, the day of the change: not before it
 
     with (content / "signoffs.csv").open("a", encoding="utf-8") as signoffs:

@@ -15,7 +15,7 @@ from .renderer import Renderer
 from .site import Page, SiteAddress
 from .snippets import FolderLinks, HtmlLinks, Snippets
 
-# A list or table of more rows than this is left out of the search index (``m.unindexed_if_long`` in the
+# A list or table of more rows than this is left out of the search index (``m.unindexed`` in the
 # Markdown templates): as one search entry it is a blob that matches any word, each row's own page is
 # found anyway, and Zensical refuses to build a site with a search entry over 64 kB (some 600 rows).
 LONG_LIST = 200

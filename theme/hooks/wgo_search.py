@@ -31,6 +31,7 @@ _MBO_CODE = re.compile(r"^- \*\*[^*\n]+:\*\* ([A-Z]\d+-K\d+-W\d+)\s*$", re.MULTI
 _WORK_PROCESSES = _folder(paths.WORK_PROCESSES)
 _NAME_TABLE_PAGES = tuple(_folder(page) for page in (paths.PLANNING, paths.MATRICES, paths.TEAMS, paths.PEOPLE))
 _TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)  # the generator's tables do not nest
+_TABLE_START = re.compile(r"<table\b(?![^>]*data-search-exclude)")  # not marked yet (templates mark tables of names)
 _LIST = re.compile(r"<ul>.*?</ul>", re.DOTALL)  # nor do their lists of names
 _ITEM = re.compile(r"<li>.*?</li>", re.DOTALL)
 _POP_LINK = re.compile(rf'href="[^"]*\b{re.escape(_folder(paths.person("x")))}')
@@ -70,7 +71,7 @@ def exclude_tables_of_names(html: str, whole_page: bool) -> str:
     a list whose every item does; on the pages of names (``whole_page``) every table, since names
     without a POP (inactive people) are names too."""
     if whole_page:
-        return html.replace("<table", "<table data-search-exclude")
+        return _TABLE_START.sub("<table data-search-exclude", html)
     html = _TABLE.sub(lambda table: _excluded(table[0]) if _POP_LINK.search(table[0]) else table[0], html)
     return _LIST.sub(lambda items: _excluded(items[0]) if _names_only(items[0]) else items[0], html)
 
@@ -82,7 +83,7 @@ def _names_only(items: str) -> bool:
 
 def _excluded(element: str) -> str:
     tag, _, rest = element.partition(">")
-    return f"{tag} data-search-exclude>{rest}"
+    return element if "data-search-exclude" in tag else f"{tag} data-search-exclude>{rest}"  # the template's own mark
 
 
 def on_page_content(html: str, *, page: Any, config: Any, files: Any) -> str:
