@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 CHROMIUM = Path("/usr/bin/chromium")
+SYSTEM_PACKAGES = {"chromium": CHROMIUM, "apache2": Path("/usr/sbin/apache2")}  # Debian package -> a file it installs
 
 
 def run(*command: str | Path, env: dict[str, str] | None = None) -> None:
@@ -43,15 +44,23 @@ def ensure_venv() -> None:
         stamp.write_text(wanted)
 
 
-def ensure_chromium() -> None:
-    """The browser tests drive Debian's chromium (never a downloaded browser)."""
-    if CHROMIUM.exists():
+def ensure_system_packages() -> None:
+    """Debian's packages the tests use: chromium for the browser tests (never a downloaded browser), apache2 for the access rules.
+
+    Installed together, only those missing. The tests start their own httpd on a free port, so the
+    system's apache2 service, which the package may start on port 80, is stopped again.
+    """
+    missing = [package for package, path in SYSTEM_PACKAGES.items() if not path.exists()]
+    if not missing:
         return
     if shutil.which("apt-get") is None:
-        sys.exit(f"{CHROMIUM} is missing and apt-get is not available; install Debian's 'chromium' package")
+        files = ", ".join(str(SYSTEM_PACKAGES[package]) for package in missing)
+        sys.exit(f"{files} missing and apt-get is not available; install Debian's packages: {' '.join(missing)}")
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     run(*sudo, "apt-get", "update", "-qq")
-    run(*sudo, "apt-get", "install", "-y", "-qq", "chromium", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    run(*sudo, "apt-get", "install", "-y", "-qq", *missing, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    if "apache2" in missing:
+        subprocess.run([*sudo, "service", "apache2", "stop"], check=False)  # fails harmlessly when it did not start
 
 
 def quiet_env() -> dict[str, str]:
@@ -74,7 +83,7 @@ def serve() -> None:
 
 def test() -> None:
     ensure_venv()
-    ensure_chromium()
+    ensure_system_packages()
     run(BIN / "ruff", "check", "generator", "tests", "bench", "dev.py", "theme/hooks")
     run(BIN / "mypy")
     run(BIN / "pytest", *sys.argv[2:], env=quiet_env())

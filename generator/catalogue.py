@@ -306,6 +306,83 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "personal_data is off: the matrix, POP, team, people and planning pages and the names on work-process pages "
         "are not published; set 'personal_data: true' in {file} to show them",
     ),
+    # --- who may read what (access:) -------------------------------------------
+    "personal-data-public": (
+        "personal_data staat aan zonder 'access:': iedereen die de site kan openen, ziet de namen, niveaus en POP's van alle "
+        "medewerkers; zet een blok 'access:' in {file} om ze alleen voor hun leidinggevenden, de planners en henzelf "
+        "te publiceren (handleiding: 'Persoonsgegevens en toegang')",
+        "personal_data is on without 'access:': everyone who can open the site sees every employee's name, levels and POP; "
+        "add an 'access:' block to {file} to publish them only to their team leaders, the planners and themselves "
+        "(author guide: 'Personal data and access')",
+    ),
+    "access-without-personal-data": (
+        "'access:' staat er, maar personal_data staat uit: de site noemt niemand, dus er zijn geen beperkte pagina's "
+        "en er worden geen toegangsregels geschreven; zet 'personal_data: true' of haal 'access:' weg",
+        "'access:' is set but personal_data is off: the site names no one, so there are no restricted pages and no "
+        "access rules are written; set 'personal_data: true' or remove 'access:'",
+    ),
+    "access-value": (
+        "'{value}' kan niet in de toegangsregels voor {server}: {reason}",
+        "'{value}' cannot go into the access rules for {server}: {reason}",
+    ),
+    "access-reason.control": (
+        "er staat een onzichtbaar teken in (een regeleinde, tab of ander stuurteken); typ de naam opnieuw",
+        "it holds an invisible character (a line break, tab or other control character); type the name again",
+    ),
+    "access-reason.iis-comma": (
+        "IIS scheidt namen met komma's; schrijf een groep als DOMEIN\\groep, niet als LDAP-naam (CN=…,OU=…)",
+        "IIS separates names with commas; write a group as DOMAIN\\group, not as an LDAP name (CN=…,OU=…)",
+    ),
+    "access-reason.iis-wildcard": (
+        "'*' en '?' betekenen voor IIS 'iedereen' en 'anonieme bezoekers'",
+        "to IIS, '*' and '?' mean 'everyone' and 'anonymous visitors'",
+    ),
+    "access-group-ambiguous": (
+        "de groep '{value}' verschilt alleen in hoofd- en kleine letters van '{other}' op regel {other_line}: voor Windows "
+        "en IIS is dat dezelfde groep, voor Apache niet; schrijf ze precies gelijk of kies een andere groep",
+        "the group '{value}' differs only in upper and lower case from '{other}' on line {other_line}: to Windows and IIS "
+        "that is the same group, to Apache it is not; write them exactly alike or choose another group",
+    ),
+    "access-team-folder": (
+        "met 'access:' kan een team niet '{id}' heten: in die map staan de overzichten van alle teams; kies een andere id",
+        "with 'access:' a team cannot be called '{id}': that folder holds the views of all teams; choose another id",
+    ),
+    "restricted-folder-taken": (
+        "de map '{folder}' is al in gebruik ({what}); kies een andere naam voor restricted_folder (standaard: beperkt)",
+        "the folder '{folder}' is taken ({what}); choose another name for restricted_folder (default: beperkt)",
+    ),
+    "restricted-folder-taken.site": ("de site zelf zet daar pagina's of bestanden", "the site itself puts pages or files there"),
+    "restricted-folder-taken.page": ("door {page} in pages/", "by {page} in pages/"),
+    "duplicate-account": (
+        "het account '{account}' hoort al bij {other} (regel {other_line}); een account hoort bij één persoon, "
+        "anders leest de een de POP van de ander",
+        "the account '{account}' already belongs to {other} (line {other_line}); an account belongs to one person, "
+        "or one reads the other's POP",
+    ),
+    "team-without-access-group": (
+        "team '{id}' heeft geen access_group: alleen de planners ({group}) lezen de pagina's van dit team; "
+        "zet de groep van de leidinggevenden erbij",
+        "team '{id}' has no access_group: only the planners ({group}) read this team's pages; add the group of its leaders",
+    ),
+    "access-rules.apache": (
+        "Toegangsregels voor Apache httpd 2.4 van {site}: wie de mappen met persoonsgegevens mag lezen.\n"
+        "Geschreven door de generator uit organisation.yml en people.csv bij elke build; niet met de hand bewerken.\n"
+        "Gebruik: 'Define WGO_SITE_ROOT /map/van/de/site' en daarna 'Include' van dit bestand in de serverconfiguratie.\n"
+        "Inloggen (Kerberos, LDAP) regelt de server zelf; zie 'Persoonsgegevens en toegang' in de README.",
+        "Access rules for Apache httpd 2.4 of {site}: who may read the folders with personal data.\n"
+        "Written by the generator from organisation.yml and people.csv on every build; do not edit by hand.\n"
+        "Use: 'Define WGO_SITE_ROOT /folder/of/the/site', then 'Include' this file in the server's configuration.\n"
+        "Signing in (Kerberos, LDAP) is the server's own; see 'Personal data and access' in the README.",
+    ),
+    "access-rules.iis": (
+        "Toegangsregels voor IIS van {site}: wie de mappen met persoonsgegevens mag lezen.\n"
+        "Geschreven door de generator uit organisation.yml en people.csv bij elke build; niet met de hand bewerken.\n"
+        "Kopieer dit bestand na elke build naar de hoofdmap van de site; IIS serveert het zelf nooit.",
+        "Access rules for IIS of {site}: who may read the folders with personal data.\n"
+        "Written by the generator from organisation.yml and people.csv on every build; do not edit by hand.\n"
+        "Copy this file into the site's root folder after every build; IIS never serves it.",
+    ),
+    "access-rules-written": ("toegangsregels geschreven in {folder}", "access rules written to {folder}"),
     "broken-link": (
         "de link naar '{target}' gaat nergens heen: link naar het bestand van de pagina, relatief aan waar deze pagina "
         "op de site staat{hint}",
@@ -566,6 +643,54 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "label.reinstruction-count": ("Aantal medewerkers met herinstructie nodig: {count}.", "Employees who need re-instruction: {count}."),
     "label.reinstruction-nobody": ("Niemand hoeft opnieuw geïnstrueerd te worden.", "Nobody needs re-instruction."),
+    "label.restricted": ("Persoonsgegevens", "Personal data"),
+    "label.restricted-intro": (
+        "Hier staan de pagina's met namen en niveaus van medewerkers. Wie welke map mag lezen, regelt de webserver "
+        "(of de netwerkschijf): vraagt de site om in te loggen of zegt ze dat je geen toegang hebt, dan is die map niet voor jou.",
+        "Here are the pages with the names and levels of employees. Who may read which folder is up to the web server "
+        "(or the file share): if the site asks you to log in or says you have no access, that folder is not for you.",
+    ),
+    "label.restricted-teams": ("Per team", "Per team"),
+    "label.restricted-teams-intro": (
+        "Voor de leidinggevenden van het team en de planners: de teampagina (wie kan wat), de matrix, de planning, "
+        "herinstructie en de POP's van de medewerkers.",
+        "For the team's leaders and the planners: the team page (who can do what), the matrix, the planning, "
+        "re-instruction and the employees' POPs.",
+    ),
+    "label.restricted-all": ("Alle teams", "All teams"),
+    "label.restricted-all-intro": ("Alleen voor de planners.", "For the planners only."),
+    "label.restricted-own": ("Je eigen POP", "Your own POP"),
+    "label.restricted-own-intro": (
+        "Elke medewerker kan zijn of haar eigen POP en aftekenlijst openen. Vraag je leidinggevende om de link; "
+        "die blijft altijd dezelfde.",
+        "Every employee can open their own POP and checklist. Ask your team leader for the link; it never changes.",
+    ),
+    "label.more": ("Verder", "More"),
+    "label.planners-only": ("(alleen planners)", "(planners only)"),
+    "label.matrix-all-teams": ("Matrix {format}, alle teams", "Matrix {format}, all teams"),
+    "label.team-matrix-intro": ("Alleen de medewerkers van {team}.", "Only the employees of {team}."),
+    "label.people-per-team-intro": (
+        "Per team het aantal medewerkers in dit format. Namen en niveaus staan in de matrix van het team, "
+        "die alleen de leidinggevenden van dat team en de planners openen.",
+        "Per team the number of employees in this format. Names and levels are in the team's matrix, "
+        "which only the team's leaders and the planners open.",
+    ),
+    "label.who-per-team-intro": (
+        "Per team hoeveel medewerkers het kunnen; wie dat zijn, staat op de teampagina (voor de leidinggevenden "
+        "van dat team en de planners).",
+        "Per team how many employees can do it; who they are is on the team page (for the team's leaders and the planners).",
+    ),
+    "label.reinstruction-per-team-intro": (
+        "Per team; de namen staan op de herinstructiepagina van het team (voor de leidinggevenden van dat team en de planners).",
+        "Per team; the names are on the team's re-instruction page (for the team's leaders and the planners).",
+    ),
+    "label.reinstruction-team-intro": (
+        "Bronnen die zijn gewijzigd na de aftekening van deze medewerkers: instrueer ze opnieuw en teken het criterium "
+        "opnieuw af.",
+        "Sources changed after these employees were signed off: instruct them again and sign the criterion off again.",
+    ),
+    "label.names-restricted": ("De namen staan op een beperkte pagina:", "The names are on a restricted page:"),
+    "label.health-names": ("Gezondheid: de namen", "Health: the names"),
     "label.names-hidden": ("Namen worden niet gepubliceerd (personal_data).", "Names are not published (personal_data)."),
     "label.change-pending": (
         "De wijziging gaat in op {date}; vanaf die dag telt wie opnieuw geïnstrueerd moet worden.",

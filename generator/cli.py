@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from .access import write_access_rules
 from .checking import show_check
 from .dates import build_date
 from .diagnostics import Severity, printable
@@ -18,7 +19,7 @@ from .scaffold import FOLDERS, create
 from .spreadsheets.commands import Outcome, import_matrix
 from .spreadsheets.signoff import record_signoff
 from .spreadsheets.signoff_sheet import import_signoffs
-from .writer import CONFIG_FILE, engine_config, is_earlier_output, plugins, read_config, write_tree
+from .writer import CONFIG_FILE, SITE_DIR, engine_config, is_earlier_output, plugins, read_config, write_tree
 
 DEFAULT_CONTENT = Path("content")
 
@@ -75,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
                                site_url=args.site_url, theme=(theme := _theme_dir(args.content, project)) is not None)
         try:
             write_tree(result.site, args.out, config, theme)
+            write_access_rules(args.out / SITE_DIR, result.access_rules, result.content.organisation, result.catalogue)
         except OSError as error:
             return _usage_error(f"--out {args.out} cannot be written: {error.strerror or error}")
     return 0

@@ -51,8 +51,11 @@ class Row:
         self.location, self.cells, self.order = location, cells, order
 
 
-def read_rows(path: Path, location: Location, columns: tuple[str, ...], report: Report) -> Iterator[Row]:
-    """The data rows of a CSV file whose header must name ``columns`` (in any order); the file is read now.
+def read_rows(
+    path: Path, location: Location, columns: tuple[str, ...], report: Report, optional: tuple[str, ...] = (),
+) -> Iterator[Row]:
+    """The data rows of a CSV file whose header must name ``columns`` (in any order) and may name ``optional``
+    ones, whose cells follow the others (empty when the file has no such column); the file is read now.
 
     The reader is strict: a lenient one takes an unclosed quote as a cell that runs to the
     end of the file, and silently drops every row after it. A record the csv module refuses
@@ -68,12 +71,18 @@ def read_rows(path: Path, location: Location, columns: tuple[str, ...], report: 
     except csv.Error:
         _refused(location.at(1), report)
         return iter(())
-    if not _header_ok(header, columns, location.at(1), report):
+    if not _header_ok(header, columns, optional, location.at(1), report):
         report.unreadable.add(location.path)
         return iter(())
     position = {name: index for index, name in enumerate(header)}  # a column named twice: the last counts
-    in_column_order = itemgetter(*(position[name] for name in columns))  # a tuple: a table has several columns
-    return _data_rows(reader, len(header), in_column_order, location, report)
+    return _data_rows(reader, len(header), _in_column_order([position.get(name) for name in (*columns, *optional)]), location, report)
+
+
+def _in_column_order(positions: list[int | None]) -> Callable[[list[str]], tuple[str, ...]]:
+    """A row's cells in the order asked for; an optional column the file lacks (None) gives empty cells."""
+    if None not in positions:
+        return itemgetter(*positions)  # a tuple: a table has several columns
+    return lambda cells: tuple(cells[i] if i is not None else "" for i in positions)
 
 
 def _data_rows(
@@ -130,11 +139,12 @@ def _lines(text: str) -> Iterator[str]:
         start = end
 
 
-def _header_ok(header: list[str], columns: tuple[str, ...], location: Location, report: Report) -> bool:
+def _header_ok(header: list[str], columns: tuple[str, ...], optional: tuple[str, ...], location: Location, report: Report) -> bool:
     ok = True
     for name in header:
-        if name not in columns:
-            report.error(location, "csv-unknown-column", column=name, hint=hint(name, columns), expected=",".join(columns))
+        if name not in columns and name not in optional:
+            known = (*columns, *optional)
+            report.error(location, "csv-unknown-column", column=name, hint=hint(name, known), expected=",".join(known))
             ok = False
     missing = [name for name in columns if name not in header]
     if missing:

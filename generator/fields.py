@@ -31,7 +31,7 @@ Kind = Literal["text", "id", "int", "bool", "date", "choice", "url", "ids", "tex
 class Field:
     kind: Kind
     required: bool = False
-    choices: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()  # for "choice", and for "texts" whose every item is one of them
     schema: Mapping[str, Field] | None = None  # for "map" and "maps"
     item: str = ""  # catalogue key naming one list item, for messages about lists
     minimum: int | None = None  # for "int"
@@ -200,7 +200,8 @@ def _check_texts(key: str, value: Any, raw: str | None, spec: Field, location: L
     items = _as_list(key, value, raw, location, report)
     if items is None:
         return None
-    texts = (_check_text(key, item, str(item), spec, location.at(line), report) for item, line in items)
+    check = _check_choice if spec.choices else _check_text  # a list of choices: each item one of them
+    texts = (check(key, item, str(item), spec, location.at(line), report) for item, line in items)
     return tuple(text for text in texts if text is not None)
 
 

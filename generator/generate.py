@@ -14,11 +14,13 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
+from .access import AccessRule, access_rules, check_access
 from .catalogue import Catalogue
 from .dates import LATEST_BUILD_YEAR, bad_source_date_epoch
 from .dates import build_date as today
 from .derive import Facts, derive_facts
-from .diagnostics import Location, Report, Severity, display_path
+from .derive.teams import derive_deployment
+from .diagnostics import Location, Report, Severity
 from .links import check_links
 from .model import Content
 from .read import read_content
@@ -26,6 +28,7 @@ from .references import check_references
 from .render.context import PageContext
 from .render.nav import build_nav
 from .render.pages import render_files, render_pages
+from .render.paths import Layout
 from .render.person_pages import PersonPages
 from .render.renderer import Renderer
 from .render.site import Page, Site, SiteAddress
@@ -38,6 +41,7 @@ class Result:
     catalogue: Catalogue  # in the site's language, to word the messages
     content: Content
     facts: Facts | None = None  # derived when the content had no errors
+    access_rules: tuple[AccessRule, ...] = ()  # who may read each restricted folder (with ``access:``)
 
 
 def generate(
@@ -60,29 +64,32 @@ def _generate(content_dir: Path, build_date: dt.date | None, template_dirs: tupl
                        year=LATEST_BUILD_YEAR)
     content = read_content(content_dir, report)
     check_references(content, date, report)
+    check_access(content, report)
     catalogue = Catalogue(content.organisation.language)
     if report.has_errors:
         return Result(site=None, report=report, catalogue=catalogue, content=content)
     facts = derive_facts(content, date)
-    site = _render(content, facts, catalogue, template_dirs, report, address)
-    return Result(site=None if report.has_errors else site, report=report, catalogue=catalogue, content=content, facts=facts)
+    site, layout = _render(content, facts, catalogue, template_dirs, report, address)
+    if report.has_errors:
+        return Result(site=None, report=report, catalogue=catalogue, content=content, facts=facts)
+    rules = access_rules(site, content, layout)
+    return Result(site=site, report=report, catalogue=catalogue, content=content, facts=facts, access_rules=rules)
 
 
 def _render(
     content: Content, facts: Facts, catalogue: Catalogue, template_dirs: tuple[Path, ...], report: Report, address: SiteAddress,
-) -> Site:
-    if not content.organisation.personal_data:
-        report.info(content.organisation.location, "personal-data-off", file=display_path(content.root / "organisation.yml"))
+) -> tuple[Site, Layout]:
     # Facts are derived also without personal data: the health and source pages show counts (never names).
+    deployment = derive_deployment(content, facts)
     renderer = Renderer(catalogue, facts.build_date, template_dirs)
-    context = PageContext.of(content, facts, renderer, address)
+    context = PageContext.of(content, facts, deployment, renderer, address)
     # The people's pages (with personal data only) render from here on, partly on another core; the files first, meanwhile.
     with PersonPages(context, context.facts) if context.facts is not None else nullcontext() as people:
-        files = tuple(render_files(content, facts, renderer, address))
+        files = tuple(render_files(context))
         pages = tuple(render_pages(context, people))
     _check_free_page_paths(content, pages, report)
     check_links(content, {page.path for page in pages} | {file.path for file in files}, report)
-    return Site(pages=pages, files=files, nav=build_nav(content, pages, catalogue))
+    return Site(pages=pages, files=files, nav=build_nav(content, pages, catalogue, context.layout)), context.layout
 
 
 @contextmanager

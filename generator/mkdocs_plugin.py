@@ -28,6 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
+from .access import write_access_rules
 from .dates import bad_source_date_epoch
 from .diagnostics import Severity
 from .generate import Result, error_site, generate, warnings_banner
@@ -50,6 +51,7 @@ class WgoPlugin(BasePlugin[WgoConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.site: Site | None = None
+        self.result: Result | None = None
         self.watched: list[Path] = []
         self.html_pages: dict[str, Page] = {}  # by path: the pages the generator rendered to HTML
         self.cache: ServeCache | None = None  # only under serve
@@ -75,6 +77,7 @@ class WgoPlugin(BasePlugin[WgoConfig]):
             raise PluginError(result.catalogue("content-errors", count=len(result.report.of(Severity.ERROR))))
         if config.strict and not self.serving:
             self._refuse_warnings(result)
+        self.result = result
         self.site = result.site or error_site(result)
         self.failing = result.site is None
         self.banner = warnings_banner(result) if self.serving else ""
@@ -136,7 +139,7 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         generated = self.html_pages.get(page.file.src_uri)
         if generated is not None and generated.html is not None:
             page.toc = get_toc(toc_tokens(generated.headings))
-            page.present_anchor_ids = {heading.id for heading in generated.headings}
+            page.present_anchor_ids = {heading.id for heading in generated.headings} | set(generated.anchors)
             return generated.html
         if self.cache is None:
             return html
@@ -149,6 +152,15 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         if not self.banner or (at := output.find('<div class="md-container"')) < 0:
             return output
         return output[:at] + self.banner + output[at:]
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The access rules beside the site (``site`` → ``site-access``): only a build publishes a site to protect."""
+        if self.serving or self.result is None or self.result.site is None:
+            return
+        folder = write_access_rules(Path(config.site_dir), self.result.access_rules, self.result.content.organisation,
+                                    self.result.catalogue)
+        if self.result.access_rules:
+            log.info(self.result.catalogue("access-rules-written", folder=str(folder)))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         for folder in self.watched:

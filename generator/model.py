@@ -35,6 +35,28 @@ class Team:
     id: str
     name: str
     location: Location
+    access_group: str = ""  # the directory group of the team's leaders (with ``access:``)
+    access_group_at: Location | None = None
+
+
+ACCESS_SERVERS = ("apache", "iis")
+DEFAULT_RESTRICTED_FOLDER = "beperkt"
+IMPROVEMENT_AUTHORS = ("team", "public")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Access:
+    """Who may read the pages that name people: the ``access:`` block of organisation.yml."""
+
+    restricted_folder: str
+    planners_group: str  # may read every restricted page
+    servers: tuple[str, ...]  # which access-rule files the build writes (``rules:``)
+    location: Location
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def at(self, key: str) -> Location:
+        """Where a key of the block is written."""
+        return self.location.at(self.key_lines.get(key, self.location.line))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,6 +76,13 @@ class Organisation:
     source_review_months: int
     personal_data: bool
     location: Location
+    access: Access | None = None  # None: every page is readable by everyone who reads the site
+    improvement_authors: str = "team"  # "public": improvement pages credit their authors by name
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def at(self, key: str) -> Location:
+        """Where a key of organisation.yml is written."""
+        return self.location.at(self.key_lines.get(key, self.location.line))
 
     @property
     def max_level(self) -> int:
@@ -164,6 +193,7 @@ class Person:
     target_level: int | None
     active: bool
     location: Location
+    account: str = ""  # the person's login, so that they may read their own POP (with ``access:``)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)  # slots: a history can hold a million of them

@@ -15,6 +15,7 @@ from .render.site import NavItem, Page, Site
 CONFIG_FILE = "mkdocs.yml"  # read by MkDocs and by Zensical alike
 DOCS_DIR = "docs"  # the pages and files, beside the config (an engine refuses docs_dir at its own level)
 THEME_DIR = "overrides"  # the project's custom_dir, copied
+SITE_DIR = "site"  # where an engine builds the tree (its default); the access rules go beside it
 LEGACY_NAV_FILE = "nav.yml"  # earlier layout: pages at the top with nav.yml beside them
 # The first line of the written config; only a folder that starts so is replaced without asking.
 MARKER = "# Written by `python -m generator build`: this whole folder is replaced on every build.\n"

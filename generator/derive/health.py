@@ -8,7 +8,9 @@ coming: reviews due soon and levels that drop when their sign-offs expire.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..dates import add_months
 from ..model import DEFAULT_REVIEW_MONTHS, Content, Criterion, Organisation, PlannedTraining, Signoff, Source, WorkProcess
@@ -96,6 +98,22 @@ def planned_training(content: Content, facts: Facts) -> list[PlannedTraining]:
     return [p for p in content.planning if p.person in facts.people]
 
 
+class PlanningRow(NamedTuple):
+    """A row of the planning: the training, the person's level now, and whether it is overdue or reached."""
+
+    planned: PlannedTraining
+    level: int
+    overdue: bool
+    reached: bool
+
+
+def planning_rows(content: Content, facts: Facts) -> list[PlanningRow]:
+    """The planning of active people, overdue first, then by due date."""
+    rows = [PlanningRow(p, facts.level(p.person, p.work_process), is_overdue(p, facts), is_reached(p, facts))
+            for p in planned_training(content, facts)]
+    return sorted(rows, key=lambda row: (not row.overdue, row.planned.due))
+
+
 def overdue_training(content: Content, facts: Facts) -> list[PlannedTraining]:
     return [p for p in planned_training(content, facts) if is_overdue(p, facts)]
 
@@ -138,7 +156,7 @@ def _changed_sources(content: Content, criterion: Criterion, build_date: dt.date
     return [s for s in sources if s is not None and s.changed is not None and s.changed <= build_date]
 
 
-def people_to_reinstruct(found: list[Reinstruction]) -> dict[str, int]:
+def people_to_reinstruct(found: Iterable[Reinstruction]) -> dict[str, int]:
     """Source id → how many different people need re-instruction on it (a count without names)."""
     people: dict[str, set[str]] = {}
     for reinstruction in found:
@@ -161,7 +179,7 @@ def expiring_levels(content: Content, facts: Facts, days: int = EXPIRY_WARNING_D
     return sorted(found, key=lambda e: e.expires)
 
 
-def expiry_counts(expiring: list[ExpiringLevel], build_date: dt.date, horizons: tuple[int, ...] = EXPIRY_HORIZONS,
+def expiry_counts(expiring: Iterable[ExpiringLevel], build_date: dt.date, horizons: tuple[int, ...] = EXPIRY_HORIZONS,
                   ) -> dict[str, tuple[int, ...]]:
     """Work process id → per horizon (in days) how many levels may drop within it; cumulative, as "within 60 days"
     includes the first 30."""

@@ -1,4 +1,4 @@
-"""Read ``organisation.yml``: the name, the language, the level scale and the teams."""
+"""Read ``organisation.yml``: the name, the language, the level scale, the teams and who may read what."""
 
 from __future__ import annotations
 
@@ -9,7 +9,17 @@ from ..dates import MAX_MONTHS
 from ..diagnostics import Location, Report
 from ..fields import Checked, Field, check_mapping
 from ..files import exists
-from ..model import DEFAULT_REVIEW_MONTHS, Coverage, Level, Organisation, Team
+from ..model import (
+    ACCESS_SERVERS,
+    DEFAULT_RESTRICTED_FOLDER,
+    DEFAULT_REVIEW_MONTHS,
+    IMPROVEMENT_AUTHORS,
+    Access,
+    Coverage,
+    Level,
+    Organisation,
+    Team,
+)
 from ..yamlfile import load_yaml_file
 from .folders import ORGANISATION_FILE, location_of
 from .levels import level_on_scale
@@ -21,7 +31,12 @@ LEVEL = {
     "label": Field(kind="text", required=True),
     "description": Field(kind="text"),
 }
-TEAM = {"id": Field(kind="id", required=True), "name": Field(kind="text", required=True)}
+TEAM = {"id": Field(kind="id", required=True), "name": Field(kind="text", required=True), "access_group": Field(kind="text")}
+ACCESS = {
+    "restricted_folder": Field(kind="id"),
+    "planners_group": Field(kind="text", required=True),
+    "rules": Field(kind="texts", choices=ACCESS_SERVERS),
+}
 COVERAGE = {"level": Field(kind="int", required=True), "count": Field(kind="int", required=True, minimum=0)}
 SCHEMA = {
     "name": Field(kind="text", required=True),
@@ -32,6 +47,8 @@ SCHEMA = {
     "improvement_level": Field(kind="int"),
     "source_review_months": Field(kind="int", minimum=1, maximum=MAX_MONTHS),
     "personal_data": Field(kind="bool"),
+    "access": Field(kind="map", schema=ACCESS),
+    "improvement_authors": Field(kind="choice", choices=IMPROVEMENT_AUTHORS),
 }
 
 
@@ -61,6 +78,9 @@ def _organisation(checked: Checked | None, location: Location, report: Report) -
         source_review_months=values.get("source_review_months", DEFAULT_REVIEW_MONTHS),
         personal_data=values.get("personal_data", False),
         location=location,
+        access=_access(values.get("access")),
+        improvement_authors=values.get("improvement_authors", "team"),
+        key_lines=dict(checked.key_lines) if checked else {},
     )
     _check_levels_named(checked, organisation, report)
     return organisation
@@ -97,8 +117,23 @@ def _teams(checked: Checked | None, report: Report) -> tuple[Team, ...]:
         if team_id in teams:
             report.error(item.at("id"), "duplicate-team", id=team_id, other_line=teams[team_id].location.line or 0)
             continue
-        teams[team_id] = Team(id=team_id, name=name, location=item.at("id"))
+        group = item.get("access_group", "")
+        teams[team_id] = Team(id=team_id, name=name, location=item.at("id"), access_group=group,
+                              access_group_at=item.at("access_group") if group else None)
     return tuple(teams.values())
+
+
+def _access(checked: Checked | None) -> Access | None:
+    """The ``access:`` block; without a planners' group (reported) nobody could read the organisation-wide pages."""
+    if checked is None or "planners_group" not in checked.values:
+        return None
+    return Access(
+        restricted_folder=checked.get("restricted_folder", DEFAULT_RESTRICTED_FOLDER),
+        planners_group=checked.get("planners_group"),
+        servers=tuple(dict.fromkeys(checked.get("rules", ("apache",)))),
+        location=checked.location,
+        key_lines=dict(checked.key_lines),
+    )
 
 
 def _check_levels_named(checked: Checked | None, organisation: Organisation, report: Report) -> None:

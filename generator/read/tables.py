@@ -15,14 +15,15 @@ from .folders import location_of
 from .levels import written_level
 
 PEOPLE = ("id", "name", "team", "format", "target_level", "active")
+PEOPLE_OPTIONAL = ("account",)  # the person's login, for the access rules of their own POP
 SIGNOFFS = ("person", "work_process", "criterion", "level", "date", "assessor", "note")
 PLANNING = ("person", "work_process", "target_level", "due", "coach", "activity")
 
 
 def read_people(root: Path, organisation: Organisation, report: Report) -> dict[str, Person]:
     people: dict[str, Person] = {}
-    for row in _rows(root / "people.csv", PEOPLE, report):
-        id_cell, name_cell, team_cell, format_cell, target_cell, active_cell = row.cells
+    for row in _rows(root / "people.csv", PEOPLE, report, PEOPLE_OPTIONAL):
+        id_cell, name_cell, team_cell, format_cell, target_cell, active_cell, account = row.cells
         cells = _Cells(row, organisation, report)
         person_id, name, team = cells.id("id", id_cell), cells.text("name", name_cell), cells.id("team", team_cell)
         format_id, target_level = cells.id("format", format_cell), cells.level("target_level", target_cell, required=False)
@@ -37,7 +38,7 @@ def read_people(root: Path, organisation: Organisation, report: Report) -> dict[
         if person_id:
             people[person_id] = Person(
                 id=person_id, name=name, team=team, format=format_id,
-                target_level=target_level, active=active, location=row.location,
+                target_level=target_level, active=active, location=row.location, account=account,
             )
     return people
 
@@ -80,13 +81,13 @@ def read_planning(root: Path, organisation: Organisation, report: Report) -> tup
     return tuple(planning)
 
 
-def _rows(path: Path, columns: tuple[str, ...], report: Report) -> Iterator[Row]:
+def _rows(path: Path, columns: tuple[str, ...], report: Report, optional: tuple[str, ...] = ()) -> Iterator[Row]:
     """The rows of an optional table: a missing file is simply an empty table.
 
     Anything else at the path (a folder, a link, a pipe) goes to the reader, which refuses
     it with a message: taken as absent, it would only bring an error for every id it defines.
     """
-    return read_rows(path, location_of(path), columns, report) if os.path.lexists(path) else iter(())
+    return read_rows(path, location_of(path), columns, report, optional) if os.path.lexists(path) else iter(())
 
 
 class _Cells:

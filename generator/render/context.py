@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
+from ..audience import PUBLIC
 from ..catalogue import Catalogue
 from ..derive import Facts, criteria_levels
-from ..derive.health import Reinstruction, reinstructions
 from ..derive.levels import EXPIRY_WARNING_DAYS
+from ..derive.teams import Deployment
 from ..model import KINDS, Content
 from . import paths
+from .paths import Layout, Place
 from .renderer import Renderer
 from .site import Page, SiteAddress
 from .snippets import FolderLinks, HtmlLinks, Snippets
@@ -31,39 +32,60 @@ class PageContext:
     snippets: Snippets
     levels: list[int]  # the levels that have criteria
     address: SiteAddress  # where the site is served, for the few absolute links (the feed)
+    layout: Layout  # where the pages that name people live, and which pages may show names
+    deployment: Deployment  # what the pages that name people show; public pages show its counts
 
     @classmethod
-    def of(cls, content: Content, all_facts: Facts, renderer: Renderer, address: SiteAddress) -> PageContext:
+    def of(
+        cls, content: Content, all_facts: Facts, deployment: Deployment, renderer: Renderer, address: SiteAddress,
+    ) -> PageContext:
         """The context of a build; names of people reach pages only when the organisation publishes personal data."""
         facts = all_facts if content.organisation.personal_data else None
-        snippets = Snippets(content, renderer.catalogue, renderer.date, all_facts.expiry_warning_until)
-        return cls(content, facts, all_facts, renderer, renderer.catalogue, snippets, criteria_levels(content), address)
+        layout = Layout(content.organisation, content.people)
+        snippets = Snippets(content, renderer.catalogue, renderer.date, all_facts.expiry_warning_until, layout)
+        levels = criteria_levels(content)
+        return cls(content, facts, all_facts, renderer, renderer.catalogue, snippets, levels, address, layout, deployment)
 
-    @cached_property
-    def reinstructions(self) -> list[Reinstruction]:
-        """Who needs re-instruction on what: the source pages, the health page and the POPs all show it."""
-        return reinstructions(self.content, self.counts)
+    def page(self, template: str, where: str | Place, title: str, **context: object) -> Page:
+        """A Markdown page (``*.md.j2``): links to ``.md`` files, which the engine rewrites and checks.
 
-    def page(self, template: str, path: str, title: str, *, search: bool = True, **context: object) -> Page:
-        """A Markdown page (``*.md.j2``): links to ``.md`` files, which the engine rewrites and checks."""
-        links = self.snippets.links_from(path)
-        return self.renderer.page(template, path, title, search=search, **{**self._shared(links), **context})
+        ``where`` is a public page's path or a restricted page's place (``Layout``): the page's
+        audience decides whether it may show names (``names`` in the template)."""
+        place = where if isinstance(where, Place) else Place(where, PUBLIC)
+        names = self.layout.shows_names(place.audience)
+        links = self.snippets.links_from(place.path, names)
+        shared = self._shared(links, names)
+        return self.renderer.page(template, place.path, title, audience=place.audience, **{**shared, **context})
 
-    def html_page(self, template: str, path: str, title: str, *, search: bool = True, **context: object) -> Page:
-        """A page built only from data, rendered to HTML (``*.html.j2``) with links to served addresses."""
-        links = self.snippets.html_links_from(path, None if self.address.source_links else self.address.directory_urls)
-        shared = self._shared(links) | {
+    def html_page(self, template: str, where: str | Place, title: str, *, links_as: str = "", **context: object) -> Page:
+        """A page built only from data, rendered to HTML (``*.html.j2``) with links to served addresses.
+
+        ``links_as``: the links of a page of many alike (a POP in each person's folder) made as from this
+        path, so that they are made once for all of them rather than once per folder."""
+        place = where if isinstance(where, Place) else Place(where, PUBLIC)
+        names = self.layout.shows_names(place.audience)
+        directory_urls = None if self.address.source_links else self.address.directory_urls
+        links = self.snippets.html_links_from(links_as or place.path, directory_urls, names)
+        shared = self._shared(links, names) | {
             "person_links": links.person_links, "wp_links": links.wp_links, "checklist_sections": links.checklist_sections,
             "history_rows": links.history_rows, "next_step_sections": links.next_step_sections, "level_rows": links.level_rows,
         }
         return self.renderer.html_page(
-            template, path, title, directory_urls=None if self.address.source_links else self.address.directory_urls,
-            search=search, **{**shared, **context},
+            template, place.path, title, directory_urls=directory_urls, audience=place.audience, **{**shared, **context},
         )
 
-    def _shared(self, links: FolderLinks | HtmlLinks) -> dict[str, object]:
+    @property
+    def _restricted_trail(self) -> list[tuple[str, str]]:
+        """The breadcrumbs' step into the restricted part, before a restricted page's own: none without one."""
+        index = self.layout.restricted_index()
+        return [(self.t("label.restricted"), index)] if index else []
+
+    def _shared(self, links: FolderLinks | HtmlLinks, names: bool) -> dict[str, object]:
         org = self.content.organisation
         return {
+            "names": names,  # whether this page may name people (its audience, audience.py)
+            "layout": self.layout,
+            "restricted_trail": self._restricted_trail,
             "level_badge": self.snippets.level_badge,
             "expiry_mark": self.snippets.expiry_mark,
             "level_cell": self.snippets.level_cell,

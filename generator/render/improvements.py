@@ -1,7 +1,9 @@
 """Improvement assignments: a page each, an index by status, method and team, and an Atom feed.
 
 They are published whether or not personal data is: sharing good ideas is the point.
-Without personal data no page or feed entry names a person, only the team.
+They name their authors only where the public pages may name people (``Layout.shows_names``),
+or where the organisation chose to credit authors on the public site (``improvement_authors:
+public``, as a newsletter would); otherwise only the team.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from urllib.parse import urlsplit
 import markdown
 from markupsafe import Markup
 
+from ..audience import PUBLIC
 from ..catalogue import Catalogue
 from ..derive.levels import is_finished
 from ..model import IMPROVEMENT_METHODS, IMPROVEMENT_STATUSES, Content, Improvement
@@ -68,6 +71,15 @@ def _groups(improvements: list[Improvement], key: Callable[[Improvement], str], 
     return [(value, grouped[value]) for value in order if grouped[value]]
 
 
+def credited_authors(c: PageContext, improvement: Improvement) -> list[str]:
+    """The names an improvement's public page and feed entry credit: none, unless the organisation credits
+    authors publicly (``improvement_authors: public``) or every page may name people."""
+    if not (c.content.organisation.improvement_authors == "public" or c.layout.shows_names(PUBLIC)):
+        return []
+    people = c.content.people
+    return [people[person_id].name if person_id in people else person_id for person_id in dict.fromkeys(improvement.author_ids)]
+
+
 def render_improvement_pages(c: PageContext) -> Iterator[Page]:
     content = c.content
     ordered = newest_first(content.improvements.values())
@@ -81,15 +93,17 @@ def render_improvement_pages(c: PageContext) -> Iterator[Page]:
     )
     for improvement in ordered:
         yield c.page("improvement.md.j2", paths.improvement(improvement.id), improvement.title,
-                     improvement=improvement, team_id=team_of[improvement.id], body=Markup(improvement.body))
+                     improvement=improvement, team_id=team_of[improvement.id], body=Markup(improvement.body),
+                     authors=credited_authors(c, improvement))
 
 
-def improvement_feed(content: Content, t: Catalogue, build_date: dt.date, address: SiteAddress) -> StaticFile:
+def improvement_feed(c: PageContext) -> StaticFile:
     """An Atom feed (RFC 4287) of the finished improvements, newest first, for other sites to follow.
 
     Links are absolute when the site's address is known, else relative to the feed.
-    Without personal data no entry names a person.
+    Entries name their authors as the improvement pages do (:func:`credited_authors`).
     """
+    content, t, build_date, address = c.content, c.t, c.renderer.build_date, c.address
     finished = newest_first(i for i in content.improvements.values() if is_finished(i, build_date))
     feed = ET.Element("feed", xmlns=ATOM, attrib={"xml:lang": t.language})
     _text(feed, "id", _tag_uri(content, address, "verbeteropdrachten", FEED_TAG_DATE))
@@ -100,23 +114,23 @@ def improvement_feed(content: Content, t: Catalogue, build_date: dt.date, addres
     ET.SubElement(feed, "link", rel="self", href=_href(address, paths.IMPROVEMENTS_FEED))
     ET.SubElement(feed, "link", rel="alternate", type="text/html", href=_href(address, address.page_url(paths.IMPROVEMENTS)))
     for improvement in finished:
-        _entry(feed, improvement, content, t, address)
+        _entry(feed, improvement, content, t, address, credited_authors(c, improvement))
     ET.indent(feed)
     data = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return StaticFile(path=paths.IMPROVEMENTS_FEED, content=data + b"\n")
 
 
-def _entry(feed: ET.Element, improvement: Improvement, content: Content, t: Catalogue, address: SiteAddress) -> None:
+def _entry(
+    feed: ET.Element, improvement: Improvement, content: Content, t: Catalogue, address: SiteAddress, authors: list[str],
+) -> None:
     entry = ET.SubElement(feed, "entry")
     _text(entry, "id", _tag_uri(content, address, f"verbeteropdracht:{improvement.id}", improvement.started))
     _text(entry, "title", improvement.title)
     _text(entry, "updated", _timestamp(improvement.finished))
     page = address.page_url(paths.improvement(improvement.id))
     ET.SubElement(entry, "link", rel="alternate", type="text/html", href=_href(address, page))
-    if content.organisation.personal_data:
-        for person_id in dict.fromkeys(improvement.author_ids):
-            person = content.people.get(person_id)
-            _text(ET.SubElement(entry, "author"), "name", person.name if person else person_id)
+    for name in authors:
+        _text(ET.SubElement(entry, "author"), "name", name)
     for word in (t(f"improvement-method.{improvement.method}"), *improvement.tags):
         ET.SubElement(entry, "category", term=word)
     team = content.organisation.team(content.improvement_team(improvement))

@@ -9,22 +9,26 @@ URL a page links to, percent-encoding every segment, since attachment and
 free-page names are whatever the author called the file. Markdown pages link to
 the ``.md`` file and the engine rewrites the link; pages the generator renders to
 HTML get the served address from :func:`url_link`, since no engine rewrites it.
+
+The pages that name people live where their audience may read them: :class:`Layout`
+gives their places (paths with audiences), the functions here those of public pages.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
+
+from ..audience import PLANNERS, Audience, Readers, person_and_leaders, team_leaders
+from ..model import Organisation, Person
 
 HOME = "index.md"
 FORMATS = "formats/index.md"
 WORK_PROCESSES = "werkprocessen/index.md"
 SOURCES = "bronnen/index.md"
 CHECKLISTS = "aftekenlijsten/index.md"
-MATRICES = "matrix/index.md"
-TEAMS = "teams/index.md"
-PLANNING = "planning/index.md"
-PEOPLE = "mensen/index.md"
 HEALTH = "gezondheid/index.md"
 IMPROVEMENTS = "verbeteropdrachten/index.md"
 IMPROVEMENTS_FEED = "verbeteropdrachten/feed.xml"
@@ -51,47 +55,17 @@ def checklist(format_id: str, level: int) -> str:
     return f"aftekenlijsten/{format_id}-niveau-{level}.md"
 
 
-def matrix(format_id: str) -> str:
-    return f"matrix/{format_id}.md"
-
-
-def matrix_csv(format_id: str) -> str:
-    return f"matrix/{format_id}.csv"
 
 
 def signoff_sheet(format_id: str, level: int) -> str:
     return f"aftekenlijsten/{format_id}-niveau-{level}.xlsx"
 
 
-def matrix_xlsx(format_id: str) -> str:
-    return f"matrix/{format_id}.xlsx"
 
 
-def matrix_team(format_id: str, team_id: str) -> str:
-    """One team's part of a format's matrix, when the matrix is split (see SPLIT_ROWS)."""
-    return f"matrix/{format_id}/{team_id}.md"
 
 
-def people_team(team_id: str) -> str:
-    """One team's part of the people index, when the index is split (see SPLIT_PEOPLE)."""
-    return f"mensen/{team_id}.md"
 
-
-def planning_team(team_id: str) -> str:
-    return f"planning/{team_id}.md"
-
-
-def team(team_id: str) -> str:
-    return f"teams/{team_id}.md"
-
-
-def person(person_id: str) -> str:
-    return f"pop/{person_id}.md"
-
-
-def person_checklist(person_id: str) -> str:
-    """The checklist of a person's next level, pre-filled with their name and sign-offs."""
-    return f"pop/{person_id}-aftekenlijst.md"
 
 
 def improvement(improvement_id: str) -> str:
@@ -100,6 +74,155 @@ def improvement(improvement_id: str) -> str:
 
 def free_page(path: str) -> str:
     return path
+
+
+# Anchors on the pages of a team's folder that public pages link to (where they count people per team).
+
+
+def work_process_anchor(wp_id: str) -> str:
+    """A work process's row on the team page: who in the team can do it."""
+    return f"wp-{wp_id}"
+
+
+def source_anchor(source_id: str) -> str:
+    """A source's section on the team's re-instruction page."""
+    return f"src-{source_id}"
+
+
+# Inside the restricted folder: the organisation-wide views, which only the planners read.
+ALL_TEAMS = "alle"
+# Folders that MkDocs and Material write beside the pages: a restricted folder of that name would mix with them.
+ENGINE_FOLDERS = ("assets", "search")
+# The site's own top folders: those of the public pages above, and those Layout gives the pages
+# that name people where nothing is restricted.
+GENERATED_FOLDERS = (
+    *dict.fromkeys(path.partition("/")[0] for path in (FORMATS, WORK_PROCESSES, SOURCES, CHECKLISTS, HEALTH, IMPROVEMENTS)),
+    "matrix", "teams", "planning", "mensen", "pop",
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a page or file that names people lives, and who may read it."""
+
+    path: str
+    audience: Audience
+
+
+class Layout:
+    """The places of the pages that name people, and whether a page may show names.
+
+    Without ``access:`` in organisation.yml they live where everyone reads them, as they always
+    have: ``pop/<person>/``, ``teams/<team>/``, and ``matrix/``, ``planning/``, ``mensen/`` at the
+    root. With it, under the restricted folder: ``<folder>/<team>/`` holds the team's page, its
+    matrices, planning and re-instruction, and its people's pages under ``pop/<person>/``;
+    ``<folder>/alle/`` the organisation-wide views; ``<folder>/index.md`` lists them and names no one.
+    Each folder is one set of readers, so that one rule per folder (of a web server, or of a file
+    share) protects it.
+    """
+
+    def __init__(self, organisation: Organisation, people: Mapping[str, Person]) -> None:
+        self.personal_data = organisation.personal_data
+        access = organisation.access if organisation.personal_data else None
+        self.restricted = access.restricted_folder if access else None  # None: nothing is restricted
+        teams = {team.id for team in organisation.teams}
+        self._people = {person.id: person_and_leaders(person, teams) for person in people.values()}
+
+    def shows_names(self, audience: Audience) -> bool:
+        """Whether a page for ``audience`` may name people: with personal data, on restricted pages, or
+        on every page when nothing is restricted (then every reader of the site sees every name)."""
+        return self.personal_data and (audience.restricted or self.restricted is None)
+
+    def folder(self, audience: Audience) -> str:
+        """The folder of an audience's pages, relative to the site root: '' or ending in '/'."""
+        if audience.readers is Readers.PUBLIC:
+            return ""
+        if self.restricted is None:
+            return {Readers.TEAM: f"teams/{audience.team}/", Readers.PERSON: f"pop/{audience.person}/"}.get(audience.readers, "")
+        team = f"{self.restricted}/{audience.team or ALL_TEAMS}/"
+        if audience.readers is Readers.PERSON:
+            return f"{team}pop/{audience.person}/"
+        return team if audience.readers is Readers.TEAM else f"{self.restricted}/{ALL_TEAMS}/"
+
+    def _place(self, audience: Audience, name: str) -> Place:
+        return Place(self.folder(audience) + name, audience)
+
+    def restricted_index(self) -> str | None:
+        """The page at the restricted folder that leads to the teams' folders (it names no one); None without one."""
+        return f"{self.restricted}/index.md" if self.restricted else None
+
+    # --- the organisation-wide views: for the planners -------------------------------------------
+
+    def matrices(self) -> Place:
+        return self._place(PLANNERS, "matrix/index.md")
+
+    def matrix(self, format_id: str) -> Place:
+        return self._place(PLANNERS, f"matrix/{format_id}.md")
+
+    def matrix_csv(self, format_id: str) -> Place:
+        return self._place(PLANNERS, f"matrix/{format_id}.csv")
+
+    def matrix_xlsx(self, format_id: str) -> Place:
+        return self._place(PLANNERS, f"matrix/{format_id}.xlsx")
+
+    def teams(self) -> Place:
+        return self._place(PLANNERS, "teams/index.md")
+
+    def people(self) -> Place:
+        return self._place(PLANNERS, "mensen/index.md")
+
+    def people_team(self, team_id: str) -> Place:
+        """One team's part of the people index, when the index is split (see SPLIT_PEOPLE)."""
+        return self._place(PLANNERS, f"mensen/{team_id}.md")
+
+    def planning(self) -> Place:
+        return self._place(PLANNERS, "planning/index.md")
+
+    def health_names(self) -> Place:
+        """The names behind the health page's counts (levels that drop, training overdue)."""
+        return self._place(PLANNERS, "gezondheid/namen.md")
+
+    # --- a team's folder: for its leaders and the planners ----------------------------------------
+
+    def team(self, team_id: str) -> Place:
+        return self._place(team_leaders(team_id), "index.md")
+
+    def team_matrix(self, format_id: str, team_id: str) -> Place:
+        return self._place(team_leaders(team_id), f"matrix/{format_id}.md")
+
+    def team_matrix_csv(self, format_id: str, team_id: str) -> Place:
+        return self._place(team_leaders(team_id), f"matrix/{format_id}.csv")
+
+    def team_matrix_xlsx(self, format_id: str, team_id: str) -> Place:
+        return self._place(team_leaders(team_id), f"matrix/{format_id}.xlsx")
+
+    def team_planning(self, team_id: str) -> Place:
+        return self._place(team_leaders(team_id), "planning.md")
+
+    def team_reinstruction(self, team_id: str) -> Place:
+        return self._place(team_leaders(team_id), "herinstructie.md")
+
+    # --- a person's folder: also for the person -------------------------------------------------
+
+    def person(self, person_id: str) -> Place:
+        """The POP page."""
+        return self._place(self._people[person_id], "index.md")
+
+    def person_checklist(self, person_id: str) -> Place:
+        """The checklist of a person's next level, pre-filled with their name and sign-offs."""
+        return self._place(self._people[person_id], "aftekenlijst.md")
+
+
+def in_any_sibling(path: str) -> str:
+    """The same page in a sibling folder of no name (``pop/\0/index.md`` for ``pop/p-001/index.md``): links made
+    from there are right from every sibling, so pages of many alike folders can share them."""
+    folder, _, name = path.rpartition("/")
+    return f"{folder.rpartition('/')[0]}/\0/{name}".lstrip("/")
+
+
+def path_of(target: str | Place) -> str:
+    """The path of a page or file in the tree, whether public (a path) or restricted (a place)."""
+    return target if isinstance(target, str) else target.path
 
 
 def relative_link(from_page: str, target: str) -> str:

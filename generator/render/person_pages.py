@@ -14,13 +14,12 @@ from operator import attrgetter
 from types import TracebackType
 
 from ..derive import Facts, checklist_groups, format_work_processes, grouped, next_steps
-from ..derive.health import is_overdue, is_reached, planned_training
 from ..derive.history import history_rows
 from ..model import Content
-from . import paths
 from .context import PageContext
 from .improvements import improvements_by
 from .parallel import SharedWork
+from .paths import in_any_sibling
 from .site import Page
 
 
@@ -35,10 +34,11 @@ class PersonPages:
     def __init__(self, c: PageContext, facts: Facts) -> None:
         self.c, self.facts = c, facts
         self.people = list(facts.people)
-        self.reinstruction = grouped(c.reinstructions, attrgetter("person_id"))
+        self.reinstruction = grouped(c.deployment.reinstructions, attrgetter("person_id"))
         # Newest first; one sort of all sign-offs, then grouped per person (grouping keeps the order).
         self.histories = grouped(sorted(c.content.signoffs, key=attrgetter("date", "order"), reverse=True), attrgetter("person"))
-        self.planning = grouped(sorted(planned_training(c.content, facts), key=attrgetter("due")), attrgetter("person"))
+        by_due = sorted(c.deployment.planning, key=lambda row: row.planned.due)
+        self.planning = grouped(by_due, lambda row: row.planned.person)
         self.authored = improvements_by(c.content)
         self.signed = signed_criteria(c.content)
         self._shared = SharedWork(len(self.people), self._render)
@@ -65,12 +65,13 @@ class PersonPages:
     def _pop(self, person_id: str) -> Page:
         c, facts, person_facts = self.c, self.facts, self.facts.people[person_id]
         format_wps = format_work_processes(c.content, person_facts.format)
+        place = c.layout.person(person_id)
         return c.html_page(
-            "person.html.j2", paths.person(person_id), c.t("label.pop-of", name=person_facts.person.name), search=False,
+            "person.html.j2", place, c.t("label.pop-of", name=person_facts.person.name), links_as=in_any_sibling(place.path),
             facts=person_facts, format_wps=format_wps,
             next_steps=next_steps(person_facts, format_wps, c.content.organisation.max_level),
             reinstruction=self.reinstruction.get(person_id, []),
-            planned=[(p, is_overdue(p, facts), is_reached(p, facts)) for p in self.planning.get(person_id, ())],
+            planned=[(row.planned, row.overdue, row.reached) for row in self.planning.get(person_id, ())],
             history=history_rows(self.histories.get(person_id, []), person_facts.standings, c.content.work_processes,
                                  facts.build_date),
             improvements=self.authored.get(person_id, []),
@@ -83,7 +84,8 @@ class PersonPages:
         training_format = person_facts.format
         title = c.t("label.prefilled-checklist-title", format=training_format.title, level=level,
                     label=c.content.organisation.label(level), name=person_facts.person.name)
-        return c.html_page("checklist_person.html.j2", paths.person_checklist(person_id), title, search=False,
+        place = c.layout.person_checklist(person_id)
+        return c.html_page("checklist_person.html.j2", place, title, links_as=in_any_sibling(place.path),
                            format=training_format, level=level, groups=checklist_groups(c.content, training_format, level),
                            person=person_facts.person, signed=self.signed.get(person_id, {}))
 

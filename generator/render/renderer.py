@@ -21,9 +21,10 @@ import jinja2
 from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
+from ..audience import PUBLIC, Audience
 from ..catalogue import Catalogue
 from .escape import escape_css_string, escape_text, escape_url
-from .paths import relative_link, url_link
+from .paths import Place, path_of, relative_link, url_link
 from .site import Heading, Page
 
 # Headings with an id, as the HTML templates write them: these make the table of contents.
@@ -68,25 +69,25 @@ class Renderer:
             return "—"
         return f"{value.day:02}-{value.month:02}-{value.year}" if self.catalogue.language == "nl" else value.isoformat()
 
-    def page(self, template: str, path: str, title: str, *, search: bool = True, **context: Any) -> Page:
+    def page(self, template: str, path: str, title: str, *, audience: Audience = PUBLIC, **context: Any) -> Page:
         """Render one page; ``link(target)`` in the template gives a path relative to this page."""
 
-        def link(target: str) -> Markup:
-            return Markup(relative_link(path, target))
+        def link(target: str | Place) -> Markup:
+            return Markup(relative_link(path, path_of(target)))
 
         markdown = self.environment.get_template(template).render(page_path=path, title=title, link=link, **context)
-        return Page(path=path, title=title, markdown=markdown, search=search)
+        return Page(path=path, title=title, markdown=markdown, audience=audience)
 
     def html_page(
-        self, template: str, path: str, title: str, *, directory_urls: bool | None, search: bool = True, **context: Any,
+        self, template: str, path: str, title: str, *, directory_urls: bool | None, audience: Audience = PUBLIC, **context: Any,
     ) -> Page:
         """Render one page to HTML. ``link(target)`` gives the served address of ``target`` relative to this
         page (with ``directory_urls`` None: the source file, for engines that rewrite links in HTML);
         ``anchor(text)`` a heading id, unique on the page, as Python-Markdown's toc would make it."""
         used: set[str] = set()
 
-        def link(target: str) -> str:
-            return url_link(path, target, directory_urls)
+        def link(target: str | Place) -> str:
+            return url_link(path, path_of(target), directory_urls)
 
         def anchor(text: str) -> str:
             return unique(_slug(str(text)), used)
@@ -97,7 +98,7 @@ class Renderer:
         # Characters beyond ASCII as references (``&#8250;``): Python keeps a string with even one of them
         # at two or four bytes a character, and a large organisation's POP pages are hundreds of megabytes.
         body = body.rstrip("\n").encode("ascii", "xmlcharrefreplace").decode("ascii")  # no final newline, as Python-Markdown
-        return Page(path=path, title=title, html=body, headings=headings_of(body), search=search)
+        return Page(path=path, title=title, html=body, headings=headings_of(body), audience=audience)
 
 
 @functools.cache

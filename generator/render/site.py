@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..audience import PUBLIC, Audience
 from . import paths
 from .escape import escape_html
 
@@ -27,13 +28,21 @@ class Page:
     # engine need not convert them (most of a large site's build time went on that).
     html: str | None = None
     headings: tuple[Heading, ...] = ()  # of an HTML page, in order
-    search: bool = True  # False keeps the page out of the search index (personal pages)
+    anchors: tuple[str, ...] = ()  # ids on an HTML page besides its headings' that other pages link to
+    audience: Audience = PUBLIC  # who may read it (audience.py): pages that name people are restricted
     hide: tuple[str, ...] = ()  # parts of the theme to leave out ("navigation", "toc"): wide pages want the width
+
+    @property
+    def indexed(self) -> bool:
+        """Whether search engines and the site's search may list it: never a page that names people."""
+        return not self.audience.restricted
 
     def front_matter(self) -> dict[str, object]:
         meta: dict[str, object] = {"title": escape_html(self.title)}
-        if not self.search:
+        if not self.indexed:
+            # Material's search honours the first; the theme's sitemap.xml the second.
             meta["search"] = {"exclude": True}
+            meta["sitemap"] = {"exclude": True}
         if self.hide:
             meta["hide"] = list(self.hide)
         return meta
@@ -44,6 +53,7 @@ class StaticFile:
     path: str
     content: bytes | None = None
     source: Path | None = None  # copied as is (attachments)
+    audience: Audience = PUBLIC  # who may read it (a matrix download names people)
 
     def read(self) -> bytes:
         return self.content if self.content is not None else self.source.read_bytes() if self.source else b""

@@ -22,17 +22,19 @@ from ..fields import Ref
 from ..model import Content, CoreTask, Criterion, Signoff, WorkProcess
 from . import paths
 from .escape import escape_text
-from .paths import relative_link, url_link
+from .paths import Layout, relative_link, url_link
 
 
 class Snippets:
-    def __init__(self, content: Content, t: Catalogue, date: Callable[[dt.date | None], str], warn_until: dt.date) -> None:
-        self.content, self.t, self.date, self.warn_until = content, t, date, warn_until
+    def __init__(
+        self, content: Content, t: Catalogue, date: Callable[[dt.date | None], str], warn_until: dt.date, layout: Layout,
+    ) -> None:
+        self.content, self.t, self.date, self.warn_until, self.layout = content, t, date, warn_until, layout
         labels = {level.level: escape_text(level.label) for level in content.organisation.levels}
         self._badges = {n: Markup(f'<span class="wgo-level wgo-level-{n}" title="{label}">{n}</span>') for n, label in labels.items()}
-        # Links depend only on the page's folder, and every POP page lives in the same one.
-        self._folders: dict[str, FolderLinks] = {}
-        self._html_folders: dict[tuple[str, bool, bool | None], HtmlLinks] = {}
+        # Links depend only on the page's folder and whether it may name people.
+        self._folders: dict[tuple[str, bool], FolderLinks] = {}
+        self._html_folders: dict[tuple[str, bool, bool | None, bool], HtmlLinks] = {}
         needed = content.organisation.improvement_level
         capped = escape_text(t("label.capped-mark", level=needed or 0))
         self.capped_mark = Markup(f' <span class="wgo-capped" title="{capped}">⚑</span>')
@@ -61,14 +63,14 @@ class Snippets:
         title = escape_text(self.t("label.expires-on", date=self.date(standing.expires)))
         return Markup(f' <span class="wgo-expiring" title="{title}">!</span>')
 
-    def links_from(self, page_path: str) -> FolderLinks:
-        """Links for a page; pages in one folder share them (and their cache)."""
-        folder = page_path.rpartition("/")[0]
-        if folder not in self._folders:
-            self._folders[folder] = FolderLinks(self, page_path)
-        return self._folders[folder]
+    def links_from(self, page_path: str, names: bool) -> FolderLinks:
+        """Links for a page (``names``: whether it may name people); pages in one folder share them (and their cache)."""
+        key = (page_path.rpartition("/")[0], names)
+        if key not in self._folders:
+            self._folders[key] = FolderLinks(self, page_path, names)
+        return self._folders[key]
 
-    def html_links_from(self, page_path: str, directory_urls: bool | None) -> HtmlLinks:
+    def html_links_from(self, page_path: str, directory_urls: bool | None, names: bool) -> HtmlLinks:
         """HTML links for a page rendered to HTML; the pages of one folder share them (and their cache).
 
         With directory URLs every page is served from a folder of its own, one level deeper than its
@@ -76,10 +78,10 @@ class Snippets:
         for all of them (a page's link to itself reads ``../page/`` rather than ``./``).
         """
         folder, _, name = page_path.rpartition("/")
-        key = (folder, name == "index.md", directory_urls)
+        key = (folder, name == "index.md", directory_urls, names)
         if key not in self._html_folders:
             anyone = page_path if name == "index.md" else f"{folder}/\0.md".lstrip("/")
-            self._html_folders[key] = HtmlLinks(self, anyone, directory_urls)
+            self._html_folders[key] = HtmlLinks(self, anyone, directory_urls, names)
         return self._html_folders[key]
 
 
@@ -89,27 +91,28 @@ class FolderLinks:
     Each kind has its own cache by id: the same few thousand links appear on thousands of pages.
     """
 
-    def __init__(self, snippets: Snippets, page_path: str) -> None:
-        self.snippets, self.content, self.page_path = snippets, snippets.content, page_path
+    def __init__(self, snippets: Snippets, page_path: str, names: bool) -> None:
+        self.snippets, self.content, self.page_path, self.names = snippets, snippets.content, page_path, names
         self._people: dict[str, Markup] = {}
         self._work_processes: dict[str, Markup] = {}
         self._criteria: dict[str, Markup] = {}
         self._sources: dict[tuple[str, ...], Markup] = {}
 
     def person(self, person_id: str) -> Markup:
-        """A name linking to the POP page; inactive people have none, unknown ids show as they are."""
+        """A name linking to the POP page; inactive people have none, unknown ids show as they are, and so
+        does everyone's on a page that may not name people."""
         link = self._people.get(person_id)
         if link is None:
             link = self._people[person_id] = self._person(person_id)
         return link
 
     def _person(self, person_id: str) -> Markup:
-        person = self.content.people.get(person_id) if self.content.organisation.personal_data else None
+        person = self.content.people.get(person_id) if self.names else None
         if person is None:
             return escape_text(person_id)
         if not person.active:
             return escape_text(person.name)
-        return self._link(person.name, paths.person(person_id))
+        return self._link(person.name, self.snippets.layout.person(person_id).path)
 
     def work_process(self, wp_id: str) -> Markup:
         """The work process's title, linking to its page."""
@@ -162,8 +165,8 @@ class HtmlLinks(FolderLinks):
     ``directory_urls`` None links to the source files, for engines that rewrite links in HTML.
     """
 
-    def __init__(self, snippets: Snippets, page_path: str, directory_urls: bool | None) -> None:
-        super().__init__(snippets, page_path)
+    def __init__(self, snippets: Snippets, page_path: str, directory_urls: bool | None, names: bool) -> None:
+        super().__init__(snippets, page_path, names)
         self.directory_urls = directory_urls
         # For rows repeated thousands of times: in a template a subscript costs a fraction of a call.
         self.person_links = LinkLookup(self.person)
@@ -179,10 +182,10 @@ class HtmlLinks(FolderLinks):
         return Markup(f'<a href="{escape(url_link(self.page_path, target, self.directory_urls))}">{escape(text)}</a>')
 
     def _person(self, person_id: str) -> Markup:
-        person = self.content.people.get(person_id) if self.content.organisation.personal_data else None
+        person = self.content.people.get(person_id) if self.names else None
         if person is None or not person.active:
             return Markup.escape(person.name if person else person_id)
-        return self._link(person.name, paths.person(person_id))
+        return self._link(person.name, self.snippets.layout.person(person_id).path)
 
     def criterion(self, criterion_id: str) -> Markup:
         """A criterion's text with its id, and the sources it cites (as POP pages list them)."""

@@ -1,0 +1,70 @@
+"""The access rules as an Apache httpd 2.4 configuration fragment (``apache.conf``).
+
+The organisation includes it in its own configuration, after saying where the site lies::
+
+    Define WGO_SITE_ROOT /var/www/opleiden
+    Include /etc/apache2/wgo/apache.conf
+
+It holds one ``<Directory>`` per restricted folder (a folder, not a URL: the rule holds
+whatever address reaches the files), each a ``Require`` per group and login that may read
+it. Authentication (Kerberos, LDAP, a password file) is the server's own; ``AuthzSendForbiddenOnFailure``
+makes a signed-in reader without access get 403 rather than a new login prompt.
+
+How a value reaches the server (checked on a real httpd by ``tests/test_apache_rules.py``):
+httpd first replaces ``${NAME}`` with its defines, then reads a ``Require`` line as an expression
+string (``\\`` and ``%{`` are special there), then splits it into words (quotes, ``\\"``). So a
+value is quoted for the words, then escaped for the expression, and ``${`` is broken up. A group
+written as an LDAP name (``CN=…,OU=…``) becomes ``Require ldap-group``, which takes the whole rest
+of the line as the name: it is escaped for the expression only, never quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .rules import AccessRule
+
+SERVER = "apache"
+FILE_NAME = "apache.conf"
+ROOT_VARIABLE = "WGO_SITE_ROOT"
+_LDAP_NAME = re.compile(r"\A[A-Za-z][A-Za-z0-9-]*=[^,]*(,\s*[A-Za-z][A-Za-z0-9-]*=[^,]*)*\Z")
+
+
+def unwritable(value: str) -> str | None:
+    """Why ``value`` cannot be written into the rules (a catalogue key), or None when it can."""
+    return "access-reason.control" if any(ord(ch) < 32 or ord(ch) == 127 for ch in value) else None
+
+
+def is_ldap_name(group: str) -> bool:
+    """Whether a group is written as an LDAP distinguished name (``CN=GG-Ploeg1,OU=Groepen,DC=voorbeeld,DC=nl``)."""
+    return bool(_LDAP_NAME.match(group))
+
+
+def apache_rules(rules: Iterable[AccessRule], heading: str) -> str:
+    """The configuration fragment; ``heading`` a comment on top (what it is, how to use it)."""
+    lines = [*(f"# {line}".rstrip() for line in heading.splitlines()), "", f"<IfDefine !{ROOT_VARIABLE}>",
+             f'Error "Define {ROOT_VARIABLE} as the folder the site is served from, before including this file"',
+             "</IfDefine>"]
+    for rule in rules:
+        lines += ["", f'<Directory "${{{ROOT_VARIABLE}}}/{rule.folder}">', "    AuthzSendForbiddenOnFailure On", "    <RequireAny>"]
+        lines += [f"        {_require_group(group)}" for group in rule.groups]
+        lines += [f"        Require user {_quoted(user)}" for user in rule.users]
+        lines += ["    </RequireAny>", "</Directory>"]
+    return "\n".join(lines) + "\n"
+
+
+def _require_group(group: str) -> str:
+    if is_ldap_name(group):
+        return f"Require ldap-group {_expression(group)}"
+    return f"Require group {_quoted(group)}"
+
+
+def _quoted(value: str) -> str:
+    """One word of a ``Require`` line: quoted (the word level), then escaped for the expression level."""
+    return _expression('"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"')
+
+
+def _expression(text: str) -> str:
+    """Text that an expression string reads as it is: backslashes and ``%`` escaped, ``${`` broken up."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("${", "$\\{")
