@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from .access import advise_access
 from .diagnostics import Message, Severity, Text, printable, printable_params
 from .generate import Result
 from .references import advise
@@ -18,6 +19,7 @@ from .references import advise
 def show_check(result: Result, content_dir: Path, *, as_json: bool) -> int:
     """Print the messages of a check and the summary line; the exit status (1 when there are errors)."""
     advise(result.content, result.facts, result.report)
+    advise_access(result.content, result.report)
     messages = result.report.in_file_order()
     if as_json:
         print(json_lines(result, messages))

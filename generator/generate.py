@@ -20,7 +20,7 @@ from .dates import LATEST_BUILD_YEAR, bad_source_date_epoch
 from .dates import build_date as today
 from .derive import Facts, derive_facts
 from .derive.teams import derive_deployment
-from .diagnostics import Location, Report, Severity
+from .diagnostics import Location, Report, Severity, display_path
 from .links import check_links
 from .model import Content
 from .read import read_content
@@ -79,6 +79,8 @@ def _generate(content_dir: Path, build_date: dt.date | None, template_dirs: tupl
 def _render(
     content: Content, facts: Facts, catalogue: Catalogue, template_dirs: tuple[Path, ...], report: Report, address: SiteAddress,
 ) -> tuple[Site, Layout]:
+    if not content.organisation.personal_data:
+        report.info(content.organisation.location, "personal-data-off", file=display_path(content.root / "organisation.yml"))
     # Facts are derived also without personal data: the health and source pages show counts (never names).
     deployment = derive_deployment(content, facts)
     renderer = Renderer(catalogue, facts.build_date, template_dirs)

@@ -22,6 +22,14 @@ BUILD_DATE = dt.date(2026, 11, 1)
 SOURCE_DATE_EPOCH = str(int(dt.datetime(2026, 11, 1, 12, tzinfo=dt.UTC).timestamp()))
 
 
+# What check says (info) about the base tree, which publishes personal data to every reader of the site.
+PUBLIC_NAMES_NOTE = (
+    "content/organisation.yml:13: info: personal_data staat aan zonder 'access:': iedereen die de site kan openen, ziet de namen, "
+    "niveaus en POP's van alle medewerkers; zet een blok 'access:' in content/organisation.yml om ze alleen voor hun "
+    "leidinggevenden, de planners en henzelf te publiceren (handleiding: 'Persoonsgegevens en toegang') [personal-data-public]"
+)
+
+
 def content_tree(tmp_path: Path, case: str | None = None) -> Path:
     """A copy of the base fixture in ``tmp_path``, with a case's files laid over it.
 

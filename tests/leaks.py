@@ -4,9 +4,9 @@ A name reaches a reader in many disguises, so each file is decoded every way a b
 reader, a spreadsheet program or a script could decode it before the names are looked for:
 
 - HTML and XML (pages, sitemap, feeds, SVG, the XML parts of an .xlsx): character references and
-  entities are decoded (``Y&#305;lmaz``, ``&eacute;``; twice, as double escaping happens), and the text
-  nodes and attribute values are read as a parser reads them, because ``title`` and ``aria-label`` are
-  read aloud and a name split over tags (``Jan <b>Jansen</b>``, two table cells) still reads as one.
+  entities are decoded (``Y&#305;lmaz``, ``&eacute;``; twice, as double escaping happens), attribute
+  values included, because ``title`` and ``aria-label`` are read aloud; and the text is read without
+  its tags too, so a name split over tags (``Jan <b>Jansen</b>``, two table cells) still reads as one.
 - JavaScript: string escapes are decoded (``\\u0131``, ``\\u{131}``, ``\\xe9``, ``\\/``), because
   Material's offline build writes the search index into ``search_index.js`` as JSON inside JS; pages
   get the same for their inline scripts, YAML for its double-quoted strings.
@@ -15,7 +15,7 @@ reader, a spreadsheet program or a script could decode it before the names are l
 - gzip (``sitemap.xml.gz``) and ZIP (``.xlsx``, ``.docx``, ``.zip``): unpacked, recursively, each part
   read by its own name, and the archive's own bytes too (member names, the file name in a gzip header).
   Unpacking one published file stops with a warning past MAX_INFLATED bytes, so a bomb cannot hang
-  the run or fill the memory.
+  the run or fill the memory; an archive that does not unpack (truncated, encrypted) is warned about too.
 - PDF: its Flate streams are inflated (XMP metadata, object streams) and its strings decoded, because
   ``/Author`` is often UTF-16, in hex or octal escapes.
 - Text (.csv, .md, .yml, .txt, .css): UTF-8 with or without a BOM (UTF-16 with one), also as Latin-1
@@ -23,10 +23,13 @@ reader, a spreadsheet program or a script could decode it before the names are l
 - Anything else (images, fonts): the bytes as UTF-8, Latin-1 and UTF-16 in both byte orders, so a
   plain name in metadata (EXIF, a font's name table) is still found; the signature decides before the
   suffix (a gzip ``.html``, a ZIP ``.json``), and bytes that are valid UTF-8 are read as text too.
+- find_names also reads each file's own path, because it is the file's URL, and a symlink's target;
+  it follows no symlink, so nothing outside the root is read.
 - Every text is also percent-decoded, because a name can sit in a URL (``/mensen/Jan%20Jansen``).
 
-``normalise`` then folds case, compatibility forms and every kind of whitespace, so a name broken over
-two lines or joined by ``&nbsp;`` is still one name.
+``normalise`` then folds case, compatibility forms (NFKC: a decomposed é), invisible characters (soft
+hyphen, zero-width space) and every kind of whitespace, so a name broken over two lines or joined by
+``&nbsp;`` is still one name.
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ MAX_INFLATED = 200 * 1024 * 1024
 """Bytes that unpacking one published file may produce; past this it is taken for a bomb and not scanned."""
 
 MAX_DEPTH = 8
-"""Archives nested deeper than this are read as plain bytes (a ZIP quine holds itself forever)."""
+"""Archives nested deeper than this are read as plain bytes, with a warning (a ZIP quine holds itself forever)."""
 
 _CHUNK = 1024 * 1024
 _GZIP = b"\x1f\x8b"
@@ -72,16 +75,15 @@ _BROKEN = (OSError, EOFError, RuntimeError, NotImplementedError, ValueError, zli
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200d\u2060\ufeff]")
 _WHITESPACE = re.compile(r"[^\S ]\s*| \s+")  # every run of whitespace but a lone space, which stays as it is
 _JS_ESCAPE = re.compile(r"\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|x([0-9A-Fa-f]{2})|(\r\n|[\s\S]))")
-_JS_SINGLE = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "0": "\0"} | dict.fromkeys(
-    ("\n", "\r", "\r\n", "\u2028", "\u2029"), ""  # a backslash before a line break continues the line
-)
+_JS_LINE_BREAKS = ("\n", "\r", "\r\n", "\u2028", "\u2029")  # after a backslash: the line goes on, no character
+_JS_SINGLE = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "0": "\0"} | dict.fromkeys(_JS_LINE_BREAKS, "")
 _TAG = re.compile(r"<[^<>]*>")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _PDF_STREAM = re.compile(rb"(?<!end)stream\r?\n")
 _PDF_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 _PDF_HEX = re.compile(rb"<([0-9A-Fa-f\s]+)>")
 _PDF_LITERAL = re.compile(rb"\(((?:[^()\\]|\\.)*)\)", re.DOTALL)
-_PDF_ESCAPE = re.compile(rb"\\([0-7]{1,3}|\r\n|[\s\S])")
+_PDF_ESCAPE = re.compile(rb"\\(?:([0-7]{1,3})|(\r\n|[\s\S]))")
 _PDF_SINGLE = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f", b"\n": b"", b"\r": b"", b"\r\n": b""}
 
 
@@ -90,6 +92,9 @@ class _Budget:
     """Bytes that unpacking may still produce for one published file."""
 
     left: int
+
+
+_Reader = Callable[[str, bytes, int, _Budget], Iterator[str]]
 
 
 def normalise(text: str) -> str:
@@ -189,20 +194,30 @@ def _file_texts(path: Path, relative: str) -> Iterator[str]:
 def _texts(name: str, data: bytes, depth: int, budget: _Budget) -> Iterator[str]:
     """The texts in a file or archive member, read as what its signature says it is, else as its suffix says."""
     suffix = PurePosixPath(name).suffix.lower()
-    unpack = depth < MAX_DEPTH
-    if unpack and (data.startswith(_GZIP) or suffix in _GZIP_SUFFIXES):
-        yield from _gzip_texts(name, data, depth, budget)
-    elif unpack and (data.startswith(_ZIP) or suffix in _ZIP_SUFFIXES):
-        yield from _zip_texts(name, data, depth, budget)
-    elif unpack and (b"%PDF-" in data[:1024] or suffix == ".pdf"):
-        yield from _pdf_texts(name, data, depth, budget)
-    elif suffix in _JSON_SUFFIXES:
+    container = _container(suffix, data)
+    if container is not None and depth < MAX_DEPTH:
+        yield from container(name, data, depth, budget)
+        return
+    if container is not None:
+        warnings.warn(f"{name}: not unpacked, it lies more than {MAX_DEPTH} archives deep", stacklevel=2)
+    if suffix in _JSON_SUFFIXES:
         yield from _json_texts(data)
     elif suffix in _TEXT_SUFFIXES:
         for text in _decoded(data):
             yield from _unescaped(text)
     else:
         yield from _binary_texts(data)
+
+
+def _container(suffix: str, data: bytes) -> _Reader | None:
+    """The reader of a gzip, ZIP or PDF file, by its signature first, because a suffix can lie."""
+    if data.startswith(_GZIP) or suffix in _GZIP_SUFFIXES:
+        return _gzip_texts
+    if data.startswith(_ZIP) or suffix in _ZIP_SUFFIXES:
+        return _zip_texts
+    if b"%PDF-" in data[:1024] or suffix == ".pdf":
+        return _pdf_texts
+    return None
 
 
 def _gzip_texts(name: str, data: bytes, depth: int, budget: _Budget) -> Iterator[str]:
@@ -226,7 +241,8 @@ def _zip_texts(name: str, data: bytes, depth: int, budget: _Budget) -> Iterator[
     yield from _binary_texts(data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except _BROKEN:
+    except _BROKEN as error:
+        warnings.warn(f"{name}: not unpacked, it is no readable ZIP archive ({error!r})", stacklevel=2)
         return
     with archive:
         yield "\0".join(archive.namelist())
@@ -247,7 +263,9 @@ def _pdf_texts(name: str, data: bytes, depth: int, budget: _Budget) -> Iterator[
         if _PDF_IMAGE.search(data, max(start, 0), match.start()):
             continue  # pixels hold no text, and a photo inflates to tens of megabytes
         end = data.find(b"endstream", match.end())
-        stream = _inflate(partial(_flate_chunks, view[match.end() : end if end >= 0 else None]), budget, f"{name} (stream {number})")
+        chunks = partial(_flate_chunks, view[match.end() : end if end >= 0 else None])
+        # quiet: "stream" also starts streams in other encodings (DCT, ASCII85), and can occur inside binary data
+        stream = _inflate(chunks, budget, f"{name} (stream {number})", quiet=True)
         if stream:
             yield from _pdf_parts(stream)
 
@@ -269,10 +287,10 @@ def _pdf_strings(data: bytes) -> Iterator[str]:
 
 def _pdf_byte(match: re.Match[bytes]) -> bytes:
     """One backslash escape of a PDF literal string, decoded."""
-    escape = match.group(1)
-    if escape[:1].isdigit():
-        return bytes([int(escape, 8) & 0xFF])
-    return _PDF_SINGLE.get(escape, escape)
+    octal, single = match.groups()
+    if octal is not None:
+        return bytes([int(octal, 8) & 0xFF])
+    return _PDF_SINGLE.get(single, single)
 
 
 def _pdf_text(data: bytes) -> str:
@@ -284,8 +302,11 @@ def _pdf_text(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def _inflate(chunks: Callable[[], Iterator[bytes]], budget: _Budget, label: str) -> bytes | None:
-    """The unpacked bytes, or None when broken or over the budget; the first pass only counts, so a bomb is never held."""
+def _inflate(chunks: Callable[[], Iterator[bytes]], budget: _Budget, label: str, *, quiet: bool = False) -> bytes | None:
+    """The unpacked bytes, or None (with a warning unless quiet) when broken or over the budget.
+
+    The first pass only counts, so a bomb is never held in memory.
+    """
     try:
         size = 0
         for chunk in chunks():
@@ -294,7 +315,9 @@ def _inflate(chunks: Callable[[], Iterator[bytes]], budget: _Budget, label: str)
                 warnings.warn(f"{label}: not scanned, it unpacks to more than the {budget.left:,} bytes left to unpack", stacklevel=2)
                 return None
         unpacked = b"".join(chunks())
-    except _BROKEN:
+    except _BROKEN as error:
+        if not quiet:
+            warnings.warn(f"{label}: not scanned, it does not unpack ({error!r})", stacklevel=2)
         return None
     budget.left -= len(unpacked)
     return unpacked

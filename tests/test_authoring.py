@@ -17,7 +17,7 @@ import pytest
 
 from generator import generate
 
-from .conftest import BUILD_DATE, CASES, SOURCE_DATE_EPOCH, content_tree
+from .conftest import BUILD_DATE, CASES, PUBLIC_NAMES_NOTE, SOURCE_DATE_EPOCH, content_tree
 
 AUTHOR_CASES = sorted(p.name for p in CASES.iterdir() if p.name.startswith("author-"))
 MAX_MESSAGES = 3  # for one mistake; a message that names many places counts once
@@ -60,6 +60,7 @@ def test_check_says_which_work_process_holds_overall_levels_at_0(tmp_path: Path)
         "content/formats/operator.yml:7: info: nog niemand met format 'Operator' is afgetekend op werkproces 'bewaken', "
         "dus het houdt het totaalniveau van 2 medewerker(s) op 0 tot de eerste aftekeningen binnen zijn "
         "(het totaalniveau is het laagste niveau) [work-process-unstarted]",
+        PUBLIC_NAMES_NOTE,
     ]
 
 
@@ -74,8 +75,9 @@ def test_check_as_json_is_an_array_with_one_message_per_line(tmp_path: Path) -> 
     result = run_check(content_tree(tmp_path, "author-removed-source"), "--format", "json")
     lines = result.stdout.splitlines()
     assert lines[0] == "[" and lines[-1] == "]"
-    [message] = json.loads(result.stdout)
-    assert json.loads(lines[1]) == message
+    note, message = json.loads(result.stdout)
+    assert note["code"] == "personal-data-public" and note["severity"] == "info"
+    assert json.loads(lines[2]) == message
     assert message["file"] == "content/work-processes/opstarten.md" and message["line"] == 9
     assert message["severity"] == "error" and message["code"] == "unknown-source"
     assert message["message"].startswith("onbekende bron 'handboek-1998'")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from .conftest import CASES, ROOT, SOURCE_DATE_EPOCH, content_tree
+from .conftest import CASES, PUBLIC_NAMES_NOTE, ROOT, SOURCE_DATE_EPOCH, content_tree
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -19,7 +19,7 @@ def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_check_clean_content_exits_0_with_only_the_summary(tmp_path: Path) -> None:
-    # _started: the base tree with a sign-off on every work process, so that check has no advice either.
+    # _started: the base tree with a sign-off on every work process and access rules, so that check has no advice either.
     result = run(content_tree(tmp_path, "_started"), "check", "content")
     assert (result.returncode, result.stdout) == (0, "")
     assert result.stderr.startswith("geen problemen gevonden in ")  # issue 11: check says that it ran
@@ -28,7 +28,8 @@ def test_check_clean_content_exits_0_with_only_the_summary(tmp_path: Path) -> No
 def test_check_prints_every_problem_and_exits_1(tmp_path: Path) -> None:
     result = run(content_tree(tmp_path, "csv-errors"), "check")  # content/ is the default folder
     assert result.returncode == 1
-    assert result.stdout.splitlines() == (CASES / "csv-errors/expected.txt").read_text(encoding="utf-8").splitlines()
+    expected = (CASES / "csv-errors/expected.txt").read_text(encoding="utf-8").splitlines()
+    assert result.stdout.splitlines() == [PUBLIC_NAMES_NOTE, *expected]  # check also advises
     assert "Traceback" not in result.stderr
 
 
@@ -57,7 +58,9 @@ def test_build_writes_a_markdown_tree_with_nav(tmp_path: Path) -> None:
     assert page.startswith("---\ntitle: Opstarten\n---\n")
     assert "[Opstartprocedure](../bronnen/sop-opstarten.md)" in page
     assert (out / "matrix/operator.csv").read_text(encoding="utf-8").startswith("team,id,name,opstarten,bewaken,overall\n")
-    assert (out / "pop/p-001.md").read_text(encoding="utf-8").startswith("---\ntitle: POP Ali Aydin\nsearch:\n  exclude: true\n---")
+    assert (out / "pop/p-001/index.md").read_text(encoding="utf-8").startswith(
+        "---\ntitle: POP Ali Aydin\nsearch:\n  exclude: true\nsitemap:\n  exclude: true\n---")
+    assert not (project / "out/site-access").exists()  # without access: nothing is restricted
 
 
 def _targets(entry: dict[str, object]) -> list[str]:

@@ -158,9 +158,9 @@ def test_health_page_lists_exactly_the_actions_of_the_fixture(tmp_path: Path) ->
     assert "| [Bewaken](../werkprocessen/bewaken.md) | 1 | 1 | 2 |" in expiring
     names = [line for line in expiring if "pop/" in line]
     assert names == [
-        '| 21-11-2026 | [Ali Aydin](../pop/p-001.md) | Ploeg 1 | [Bewaken](../werkprocessen/bewaken.md) | '
+        '| 21-11-2026 | [Ali Aydin](../pop/p-001/index.md) | Ploeg 1 | [Bewaken](../werkprocessen/bewaken.md) | '
         '<span class="wgo-level wgo-level-1" title="Assistent">1</span> |',
-        '| 11-01-2027 | [Bea de Boer](../pop/p-002.md) | Ploeg 2 | [Bewaken](../werkprocessen/bewaken.md) | '
+        '| 11-01-2027 | [Bea de Boer](../pop/p-002/index.md) | Ploeg 2 | [Bewaken](../werkprocessen/bewaken.md) | '
         '<span class="wgo-level wgo-level-1" title="Assistent">1</span> |',
     ]
     assert health["Bronnen die niemand gebruikt (3)"] == [
@@ -176,9 +176,10 @@ def test_source_page_flags_evidence_before_the_change_and_not_after(tmp_path: Pa
         '<div class="wgo-unindexed" data-search-exclude markdown>',  # names stay out of search, in any engine
         "| Medewerker | Team | Criterium | Afgetekend op |",
         "|---|---|---|---|",
-        '| [Ali Aydin](../pop/p-001.md) | Ploeg 1 | Benoemt de stappen <small class="wgo-id">opstarten-1-01</small> | 02-03-2026 |',
-        '| [Bea de Boer](../pop/p-002.md) | Ploeg 2 | Benoemt de stappen <small class="wgo-id">opstarten-1-01</small> | 15-01-2025 |',
-        '| [Bea de Boer](../pop/p-002.md) | Ploeg 2 | Start zelfstandig op <small class="wgo-id">opstarten-2-01</small> | 15-01-2025 |',
+        '| [Ali Aydin](../pop/p-001/index.md) | Ploeg 1 | Benoemt de stappen <small class="wgo-id">opstarten-1-01</small> | 02-03-2026 |',
+        '| [Bea de Boer](../pop/p-002/index.md) | Ploeg 2 | Benoemt de stappen <small class="wgo-id">opstarten-1-01</small> | 15-01-2025 |',
+        '| [Bea de Boer](../pop/p-002/index.md) | Ploeg 2 | Start zelfstandig op <small class="wgo-id">opstarten-2-01</small> '
+        '| 15-01-2025 |',
         "</div>",
     ]  # Cas Claassen signed on 2026-06-15, the day of the change: not before it
 

@@ -20,16 +20,17 @@ DATA_PAGES = ("pop/", "matrix/", "aftekenlijsten/", "teams/", "planning/", "mens
 
 @pytest.mark.parametrize(("directory_urls", "expected"), [
     (True, ["../../", "../../teams/", "../p-002/", "../../matrix/operator.csv", "../../werkprocessen/a%20b/"]),
-    (False, ["../index.html", "../teams/index.html", "p-002.html", "../matrix/operator.csv", "../werkprocessen/a%20b.html"]),
+    (False, ["../../index.html", "../../teams/index.html", "../p-002/index.html", "../../matrix/operator.csv",
+             "../../werkprocessen/a%20b.html"]),
 ])
 def test_links_of_html_pages_are_served_addresses(directory_urls: bool, expected: list[str]) -> None:
-    targets = ["index.md", "teams/index.md", "pop/p-002.md", "matrix/operator.csv", "werkprocessen/a b.md"]
-    assert [url_link("pop/p-001.md", target, directory_urls) for target in targets] == expected
+    targets = ["index.md", "teams/index.md", "pop/p-002/index.md", "matrix/operator.csv", "werkprocessen/a b.md"]
+    assert [url_link("pop/p-001/index.md", target, directory_urls) for target in targets] == expected
     assert url_link("index.md", "index.md", directory_urls) == ("./" if directory_urls else "index.html")
 
 
 def test_source_links_for_engines_that_rewrite_html() -> None:
-    assert url_link("pop/p-001.md", "werkprocessen/a b.md", None) == "../werkprocessen/a%20b.md"
+    assert url_link("pop/p-001/index.md", "werkprocessen/a b.md", None) == "../../werkprocessen/a%20b.md"
 
 
 def test_headings_nest_into_the_table_of_contents() -> None:
@@ -58,7 +59,7 @@ def test_the_written_tree_holds_the_same_html_as_raw_html(tmp_path: Path) -> Non
     content = content_tree(tmp_path) / "content"
     result = generate(content, build_date=BUILD_DATE)
     assert result.site is not None
-    pop = next(page for page in result.site.pages if page.path == "pop/p-001.md")
+    pop = next(page for page in result.site.pages if page.path == "pop/p-001/index.md")
     source = page_source(pop)
     assert source.startswith("---\ntitle: ") and source.endswith(pop.html or "no html")
 
@@ -72,5 +73,5 @@ def test_links_between_pop_pages_point_at_the_named_person(tmp_path: Path) -> No
     result = generate(content, build_date=BUILD_DATE)
     assert result.site is not None
     pages = {page.path: page.html or "" for page in result.site.pages}
-    assert '<a href="../p-002/">Bea de Boer</a>' in pages["pop/p-001.md"]
-    assert '<a href="../p-002/">Bea de Boer</a>' in pages["pop/p-002.md"]
+    assert '<a href="../p-002/">Bea de Boer</a>' in pages["pop/p-001/index.md"]
+    assert '<a href="../p-002/">Bea de Boer</a>' in pages["pop/p-002/index.md"]

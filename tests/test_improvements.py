@@ -110,7 +110,7 @@ def test_improvement_page_index_and_links(content: Path, monkeypatch: pytest.Mon
     assert "- **Opbrengst:** 2 uur per week" in own
     assert "- **Team:** Ploeg 1" in own  # the author's team
     assert "- **Werkprocessen:** [Opstarten](../werkprocessen/opstarten.md)" in own
-    assert "- **Uitgevoerd door:** [Ali Aydin](../pop/p-001.md), [Bea de Boer](../pop/p-002.md)" in own
+    assert "- **Uitgevoerd door:** [Ali Aydin](../pop/p-001/index.md), [Bea de Boer](../pop/p-002/index.md)" in own
     assert "Het opstarten duurde *te* lang." in own  # the write-up is Markdown, as written
 
     index = page(result, "verbeteropdrachten/index.md")
@@ -126,7 +126,7 @@ def test_improvement_page_index_and_links(content: Path, monkeypatch: pytest.Mon
     assert "[Sneller opstarten](verbeteropdrachten/sneller-opstarten.md) — PDCA, 01-06-2026: 2 uur per week" in home
     assert "Een idee" not in home  # only finished ones
 
-    pop = page(result, "pop/p-002.md")  # rendered to HTML: links to served addresses
+    pop = page(result, "pop/p-002/index.md")  # rendered to HTML: links to served addresses
     assert '<a href="../../verbeteropdrachten/sneller-opstarten/">Sneller opstarten</a>' in pop
     assert "niveau 3 vraagt" not in pop  # a co-author of a finished one is not held
 
@@ -134,7 +134,7 @@ def test_improvement_page_index_and_links(content: Path, monkeypatch: pytest.Mon
 def test_the_pop_says_why_the_level_is_held_and_links_the_running_improvement(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(content, "bezig", improvement("running", author="p-002", title="Loopt nog"))
     result = built(content, monkeypatch)
-    pop = page(result, "pop/p-002.md")
+    pop = page(result, "pop/p-002/index.md")
     assert "Het totaalniveau is 2: niveau 3 vraagt een afgeronde verbeteropdracht. Op de werkprocessen zelf is niveau 4 bereikt." in pop
     assert 'Loopt nu: <a href="../../verbeteropdrachten/bezig/">Loopt nog</a>' in pop
     rows = page(result, "matrix/operator.md").split("<tr>")

@@ -10,7 +10,7 @@ from generator.derive.matrix import format_matrix, holding_work_processes, team_
 from generator.diagnostics import Report
 from generator.read import read_content
 from generator.references import check_references
-from generator.render.pages import matrix_csv
+from generator.spreadsheets.matrix_csv import matrix_csv
 
 from .conftest import BUILD_DATE, content_tree
 from .test_levels import MAX, TODAY, signed, work_process
@@ -100,7 +100,8 @@ def test_csv_download_keeps_excel_from_running_a_name_as_a_formula(tmp_path: Pat
     people.write_text(people.read_text(encoding="utf-8").replace("Jan Jansen", "=HYPERLINK(1)").replace(
         "Kas Kastens", "@Kas"), encoding="utf-8")
     content = read_content(content_dir, Report())
-    lines = matrix_csv(content, derive_facts(content, BUILD_DATE), content.formats["operator"]).decode().splitlines()
+    matrix = format_matrix(content, derive_facts(content, BUILD_DATE), content.formats["operator"])
+    lines = matrix_csv(matrix).decode().splitlines()
     assert lines[0] == "team,id,name,wp-a,wp-b,wp-c,wp-d,wp-e,overall"
     assert lines[1] == "ploeg-1,p-001,'=HYPERLINK(1),1,0,0,0,0,0"
     assert lines[2] == "ploeg-1,p-002,Piet Pietersen,2,0,1,0,0,0"

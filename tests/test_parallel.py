@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from generator.generate import generate
-from generator.render import parallel, paths
+from generator.render import parallel
 from generator.render.escape import escape_css_string
 from generator.render.parallel import SharedWork
 
@@ -161,7 +161,7 @@ def test_the_example_renders_the_same_with_a_helper(
     assert len(helper_results) == 1, "no helper was started"
     assert shared.site is not None and alone.site is not None
     assert shared.site == alone.site
-    assert sum(page.path.startswith("pop/") for page in shared.site.pages) > 10
+    assert sum("/pop/" in page.path for page in shared.site.pages) > 10
 
 
 def test_html_pages_are_ascii_with_references_for_the_rest() -> None:
@@ -169,9 +169,9 @@ def test_html_pages_are_ascii_with_references_for_the_rest() -> None:
     assert result.site is not None
     html_pages = [page for page in result.site.pages if page.html is not None]
     assert html_pages and all(page.html is not None and page.html.isascii() for page in html_pages)
-    pop = next(page.html or "" for page in html_pages if page.path.startswith("pop/"))
+    pop = next(page.html or "" for page in html_pages if "/pop/" in page.path)
     assert re.search(r'<p class="wgo-breadcrumbs">.*? &#8250; <a', pop)  # ›
-    people = next(page.html or "" for page in html_pages if page.path == paths.PEOPLE)
+    people = next(page.html or "" for page in html_pages if page.path == "beperkt/alle/mensen/index.md")
     assert "Mehmet Y&#305;lmaz" in people and "Mehmet Yılmaz" in html.unescape(people)  # ı
 
 

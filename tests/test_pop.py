@@ -45,7 +45,7 @@ def _pop_page(tmp_path: Path) -> str:
     (content / "signoffs.csv").write_text(SIGNOFFS, encoding="utf-8")
     result = generate(content, build_date=BUILD_DATE)
     assert result.site is not None, [str(m) for m in result.report.messages]
-    return next(page.html or "" for page in result.site.pages if page.path == "pop/p-001.md")
+    return next(page.html or "" for page in result.site.pages if page.path == "pop/p-001/index.md")
 
 
 def _section(html: str, heading: str) -> str:
@@ -104,7 +104,7 @@ def test_a_level_whose_evidence_expires_within_90_days_is_marked(tmp_path: Path)
     badge = '<span class="wgo-level wgo-level-1" title="Assistent">1</span>'
     row = ('<td><a href="../../werkprocessen/bewaken/">Bewaken</a></td>\n<td style="text-align: center;">{cell}</td>\n'
            '<td style="text-align: center;">2</td>\n<td style="text-align: center;">1</td>')
-    assert row.format(cell=f'{badge} <span class="wgo-expiring" title="verloopt op 30-01-2027">!</span>') in pages["pop/p-001.md"]
-    assert row.format(cell=badge) in pages["pop/p-002.md"]
+    assert row.format(cell=f'{badge} <span class="wgo-expiring" title="verloopt op 30-01-2027">!</span>') in pages["pop/p-001/index.md"]
+    assert row.format(cell=badge) in pages["pop/p-002/index.md"]
     # The matrix marks the same cell.
     assert f'{badge} <span class="wgo-expiring" title="verloopt op 30-01-2027">!</span>' in pages["matrix/operator.md"]

@@ -38,17 +38,22 @@ def test_every_page_kind_is_built(example_site: Path, example) -> None:  # type:
     assert (example_site / "index.html").is_file()
     for format_id in example.formats:
         assert (example_site / "formats" / format_id / "index.html").is_file()
-        assert (example_site / "matrix" / format_id / "index.html").is_file()
+        assert (example_site / "beperkt/alle/matrix" / format_id / "index.html").is_file()
     for wp_id in example.work_processes:
         assert (example_site / "werkprocessen" / wp_id / "index.html").is_file()
     for source_id in example.sources:
         assert (example_site / "bronnen" / source_id / "index.html").is_file()
     for person in example.active_people:
-        assert (example_site / "pop" / person.id / "index.html").is_file()
+        assert (example_site / "beperkt" / person.team / "pop" / person.id / "index.html").is_file()
+        assert (example_site / "beperkt" / person.team / "pop" / person.id / "aftekenlijst/index.html").is_file()
     for person in example.people.values():
         if not person.active:
-            assert not (example_site / "pop" / person.id).exists()
-    for folder in ("gezondheid", "planning", "teams", "aftekenlijsten", "bronnen", "werkprocessen"):
+            assert list(example_site.rglob(person.id)) == []
+    for team in example.organisation.teams:
+        for page in ("", "planning/", "herinstructie/"):
+            assert (example_site / "beperkt" / team.id / page / "index.html").is_file()
+    for folder in ("gezondheid", "aftekenlijsten", "bronnen", "werkprocessen", "beperkt", "beperkt/alle/planning",
+                   "beperkt/alle/teams", "beperkt/alle/mensen", "beperkt/alle/gezondheid/namen"):
         assert (example_site / folder / "index.html").is_file()
 
 
@@ -92,7 +97,7 @@ def test_matrix_csv_download(example_site: Path, example) -> None:  # type: igno
                         for person in i.author_ids}
     for training_format in example.formats.values():
         wps = [wp.id for wp in format_work_processes(example, training_format)]
-        data = (example_site / "matrix" / f"{training_format.id}.csv").read_bytes()
+        data = (example_site / "beperkt/alle/matrix" / f"{training_format.id}.csv").read_bytes()
         rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
         assert rows[0] == ["team", "id", "name", *wps, "overall"]
         members = [p for p in example.active_people if p.format == training_format.id]
@@ -104,7 +109,12 @@ def test_matrix_csv_download(example_site: Path, example) -> None:  # type: igno
             held = cap is not None and row[1] not in finished_authors
             assert int(row[-1]) == (min(min(levels), cap - 1) if held else min(levels))
             assert levels == [facts.level(row[1], wp) for wp in wps]
-        assert f'href="../{training_format.id}.csv"' in html(example_site, f"matrix/{training_format.id}")
+        assert f'href="../{training_format.id}.csv"' in html(example_site, f"beperkt/alle/matrix/{training_format.id}")
+        for team in team_order:  # each team's own part, in its folder
+            team_rows = [row for row in rows[1:] if row[0] == team]
+            if team_rows:
+                data = (example_site / "beperkt" / team / "matrix" / f"{training_format.id}.csv").read_bytes()
+                assert list(csv.reader(io.StringIO(data.decode("utf-8")))) == [rows[0], *team_rows]
 
 
 def test_no_outside_resources_in_html_or_css(example_site: Path) -> None:
@@ -184,6 +194,7 @@ def test_without_personal_data_no_name_appears_anywhere(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLE, project / "content")
     organisation = project / "content/organisation.yml"
     text = organisation.read_text(encoding="utf-8")
+    text = re.sub(r"(?ms)^access:.*", "", text)  # access rules for no names would be a mistake (a warning)
     organisation.write_text(re.sub(r"(?m)^personal_data:.*$", "personal_data: false", text), encoding="utf-8")
     result = build_site(project, tmp_path / "site", "--strict")
     assert result.returncode == 0, result.stderr
@@ -194,8 +205,9 @@ def test_without_personal_data_no_name_appears_anywhere(tmp_path: Path) -> None:
             text = html_module.unescape(path.read_text(encoding="utf-8", errors="replace"))  # "Y&#305;lmaz" too
             leaked = [name for name in names if name in text]
             assert leaked == [], f"{path}: {leaked}"
-    for folder in ("matrix", "pop", "teams", "planning", "mensen"):
+    for folder in ("matrix", "pop", "teams", "planning", "mensen", "beperkt"):
         assert not (tmp_path / "site" / folder).exists()
+    assert not (tmp_path / "site-access").exists()
     # Work-process pages are published, without "who can do this?".
     assert 'id="wie-kan-dit"' not in html(tmp_path / "site", "werkprocessen/installatie-opstarten")
     # Improvements are shared without personal data too (the loop above checked them for names).
@@ -246,7 +258,8 @@ def test_page_templates_can_be_overridden_from_the_theme(tmp_path: Path) -> None
 
 def test_matrix_csv_rows_checked_by_hand(example_site: Path) -> None:
     """Rows worked out by hand from content/signoffs.csv for the pinned build date 2026-11-01."""
-    rows = {row["id"]: row for row in csv.DictReader(io.StringIO((example_site / "matrix/procesoperator.csv").read_text("utf-8")))}
+    matrix = (example_site / "beperkt/alle/matrix/procesoperator.csv").read_text("utf-8")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(matrix))}
     # p-001: level-4 assessments everywhere
     assert [v for k, v in rows["p-001"].items() if k not in ("team", "id", "name")] == ["4"] * 10
     # p-010: every sign-off on start-up and shut-down is from 2021/2022, older than their valid_months: 36
@@ -272,11 +285,11 @@ def test_same_content_builds_the_same_site(tmp_path: Path) -> None:
     assert "Coaches tekenen de criteria af" in html(first, "")  # the home page explains the model by default
 
 
-def test_large_matrices_and_planning_are_split_per_team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_large_matrices_and_planning_link_to_each_teams_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator import generate
-    from generator.render import pages
+    from generator.render import overviews
 
-    monkeypatch.setattr(pages, "SPLIT_ROWS", 1)
+    monkeypatch.setattr(overviews, "SPLIT_ROWS", 1)
     monkeypatch.chdir(content_tree(tmp_path))
     (Path("content/planning.csv")).write_text(
         "person,work_process,target_level,due,coach,activity\n"
@@ -286,19 +299,21 @@ def test_large_matrices_and_planning_are_split_per_team(tmp_path: Path, monkeypa
     by_path = {page.path: page for page in site.pages}
     # Rendered to HTML, linking to served (directory) addresses.
     index = by_path["matrix/operator.md"].html or ""
-    assert '<a href="ploeg-1/">Ploeg 1</a>' in index and '<a href="ploeg-2/">Ploeg 2</a>' in index
-    assert "Ali Aydin" in (by_path["matrix/operator/ploeg-1.md"].html or "")
-    assert "Bea de Boer" not in (by_path["matrix/operator/ploeg-1.md"].html or "")
-    assert ('<td><a href="ploeg-2/">Ploeg 2</a></td>\n<td style="text-align: center;">1</td>\n'
+    assert '<a href="../../teams/ploeg-1/matrix/operator/">Ploeg 1</a>' in index
+    assert '<a href="../../teams/ploeg-2/matrix/operator/">Ploeg 2</a>' in index
+    assert "Ali Aydin" not in index
+    assert "Ali Aydin" in (by_path["teams/ploeg-1/matrix/operator.md"].html or "")
+    assert "Bea de Boer" not in (by_path["teams/ploeg-1/matrix/operator.md"].html or "")
+    assert ('<td><a href="../teams/ploeg-2/planning/">Ploeg 2</a></td>\n<td style="text-align: center;">1</td>\n'
             '<td style="text-align: center;">1</td>') in (by_path["planning/index.md"].html or "")
-    assert "verlopen" in (by_path["planning/ploeg-2.md"].html or "")
+    assert "verlopen" in (by_path["teams/ploeg-2/planning.md"].html or "")
 
 
 def test_a_large_people_index_is_split_per_team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator import generate
-    from generator.render import pages
+    from generator.render import overviews
 
-    monkeypatch.setattr(pages, "SPLIT_PEOPLE", 1)
+    monkeypatch.setattr(overviews, "SPLIT_PEOPLE", 1)
     site = generate(content_tree(tmp_path) / "content", build_date=BUILD_DATE).site
     assert site is not None
     by_path = {page.path: page for page in site.pages}
@@ -309,7 +324,7 @@ def test_a_large_people_index_is_split_per_team(tmp_path: Path, monkeypatch: pyt
     team = by_path["mensen/ploeg-1.md"].html or ""
     assert "Ali Aydin" in team and "Bea de Boer" not in team
     assert '<a href="../../pop/p-001/">Ali Aydin</a>' in team
-    assert not by_path["mensen/ploeg-1.md"].search
+    assert not by_path["mensen/ploeg-1.md"].indexed
 
 
 def test_organisation_name_is_escaped_once(tmp_path: Path) -> None:
@@ -324,14 +339,15 @@ def test_organisation_name_is_escaped_once(tmp_path: Path) -> None:
     assert "&amp;amp;" not in home
 
 
-DATED = ("matrix/", "teams/", "pop/", "planning/", "formats/", "bronnen/", "gezondheid/")
+DATED = ("beperkt/", "formats/", "bronnen/", "gezondheid/")  # beperkt/: matrices, teams, POPs, planning, re-instruction
 
 
 def test_every_page_that_depends_on_the_build_date_says_so() -> None:
     """Levels, expiry, overdue training and overdue reviews change only when the site is rebuilt."""
     result = generate(EXAMPLE, build_date=BUILD_DATE)
     assert result.site is not None
-    dated = [page for page in result.site.pages if page.path.startswith(DATED) and page.path != "formats/index.md"]
+    undated = ("formats/index.md", "beperkt/index.md")  # lists of links
+    dated = [page for page in result.site.pages if page.path.startswith(DATED) and page.path not in undated]
     assert {page.path.split("/")[0] + "/" for page in dated} == set(DATED)
     as_of = ("Stand per 01-11-2026\n{: .wgo-as-of }", '<p class="wgo-as-of">Stand per 01-11-2026</p>')
     assert [page.path for page in dated if as_of[page.html is not None] not in (page.html or page.markdown)] == []

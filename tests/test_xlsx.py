@@ -50,7 +50,8 @@ def test_the_workbook_holds_the_csv_with_totals_coverage_and_colours(tmp_path: P
 def test_two_builds_give_the_same_bytes(tmp_path: Path) -> None:
     content = content_tree(tmp_path) / "content"
     builds = [{path: data for path, data in files_of(content).items() if path.endswith(".xlsx")} for _ in range(2)]
-    assert sorted(builds[0]) == ["aftekenlijsten/operator-niveau-1.xlsx", "aftekenlijsten/operator-niveau-2.xlsx", "matrix/operator.xlsx"]
+    assert sorted(builds[0]) == ["aftekenlijsten/operator-niveau-1.xlsx", "aftekenlijsten/operator-niveau-2.xlsx", "matrix/operator.xlsx",
+                                 "teams/ploeg-1/matrix/operator.xlsx", "teams/ploeg-2/matrix/operator.xlsx"]
     assert builds[0] == builds[1]
     first = builds[0]["matrix/operator.xlsx"]
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
@@ -62,4 +63,4 @@ def test_no_workbook_without_personal_data(tmp_path: Path) -> None:
     content = content_tree(tmp_path) / "content"
     organisation = content / "organisation.yml"
     organisation.write_text(organisation.read_text().replace("personal_data: true", "personal_data: false"))
-    assert not [path for path in files_of(content) if path.startswith("matrix/")]
+    assert not [path for path in files_of(content) if path.startswith(("matrix/", "teams/"))]

@@ -11,8 +11,11 @@ rule file could not hold.
 
 from __future__ import annotations
 
-from .checks import check_access
+from .checks import advise_access, check_access
 from .rules import AccessRule, access_rules
 from .writing import rule_files, rules_folder, write_access_rules, write_rule_files
 
-__all__ = ["AccessRule", "access_rules", "check_access", "rule_files", "rules_folder", "write_access_rules", "write_rule_files"]
+__all__ = [
+    "AccessRule", "access_rules", "advise_access", "check_access", "rule_files", "rules_folder", "write_access_rules",
+    "write_rule_files",
+]

@@ -1,6 +1,6 @@
 """What ``check`` says about who may read what, each message at its line.
 
-- Without ``access:``: that names are not published at all, or that every reader sees them.
+- Without ``access:``: that every reader of the site sees every name (advice).
 - With it: every group and login that a chosen server's rule file could not hold (and only
   those: spaces, backslashes and commas in a DN are what real directories contain, and the
   writers quote them); groups that Windows would take as one and Apache as two; a login of
@@ -22,21 +22,26 @@ _SERVER_NAMES = {apache.SERVER: "Apache", iis.SERVER: "IIS"}
 
 
 def check_access(content: Content, report: Report) -> None:
-    """Report every problem with ``access:`` and the groups and logins it uses; note how names are published."""
-    organisation, file = content.organisation, display_path(content.root / "organisation.yml")
-    access = organisation.access
-    if not organisation.personal_data:
-        if access is not None:
-            report.warning(access.location, "access-without-personal-data")
-        else:
-            report.info(organisation.location, "personal-data-off", file=file)
-        return
-    if access is None:
+    """Report every problem with ``access:`` and the groups and logins it uses."""
+    organisation, access = content.organisation, content.organisation.access
+    if access is not None and not organisation.personal_data:
+        report.warning(access.location, "access-without-personal-data")
+    elif access is not None:
+        _check_folder(content, access, report)
+        _check_teams(content, access, report)
+        _check_accounts(content, access, report)
+
+
+def advise_access(content: Content, report: Report) -> None:
+    """Advice that only ``check`` gives (info): that every reader of the site sees every name, or a team that only
+    the planners can read."""
+    organisation, access = content.organisation, content.organisation.access
+    if organisation.personal_data and access is None:
+        file = display_path(content.root / "organisation.yml")
         report.info(organisation.at("personal_data"), "personal-data-public", file=file)
-        return
-    _check_folder(content, access, report)
-    _check_teams(content, access, report)
-    _check_accounts(content, access, report)
+    for team in organisation.teams if organisation.personal_data and access is not None else ():
+        if not team.access_group:
+            report.info(team.location, "team-without-access-group", id=team.id, group=access.planners_group)
 
 
 def _check_values(values: Iterator[tuple[str, Location]], access: Access, report: Report) -> None:
@@ -67,8 +72,6 @@ def _check_teams(content: Content, access: Access, report: Report) -> None:
             report.error(team.location, "access-team-folder", id=team.id)
         if team.access_group and team.access_group_at is not None:
             groups.append((team.access_group, team.access_group_at))
-        else:
-            report.info(team.location, "team-without-access-group", id=team.id, group=access.planners_group)
     _check_values(iter(groups), access, report)
     _check_same_groups(groups, report)
 
