@@ -36,10 +36,13 @@ def advise_access(content: Content, report: Report) -> None:
     """Advice that only ``check`` gives (info): that every reader of the site sees every name, or a team that only
     the planners can read."""
     organisation, access = content.organisation, content.organisation.access
-    if organisation.personal_data and access is None:
+    if not organisation.personal_data:
+        return
+    if access is None:
         file = display_path(content.root / "organisation.yml")
         report.info(organisation.at("personal_data"), "personal-data-public", file=file)
-    for team in organisation.teams if organisation.personal_data and access is not None else ():
+        return
+    for team in organisation.teams:
         if not team.access_group:
             report.info(team.location, "team-without-access-group", id=team.id, group=access.planners_group)
 
