@@ -330,8 +330,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "it holds an invisible character (a line break, tab or other control character); type the name again",
     ),
     "access-reason.iis-comma": (
-        "IIS scheidt namen met komma's; schrijf een groep als DOMEIN\\groep, niet als LDAP-naam (CN=…,OU=…)",
-        "IIS separates names with commas; write a group as DOMAIN\\group, not as an LDAP name (CN=…,OU=…)",
+        "IIS scheidt namen met komma's; schrijf een groep als DOMEIN\\groep (geen LDAP-naam CN=…,OU=…) en een account als DOMEIN\\naam",
+        "IIS separates names with commas; write a group as DOMAIN\\group (not an LDAP name CN=…,OU=…) and an account as DOMAIN\\name",
     ),
     "access-reason.iis-wildcard": (
         "'*' en '?' betekenen voor IIS 'iedereen' en 'anonieme bezoekers'",

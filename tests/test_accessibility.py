@@ -19,11 +19,11 @@ PAGES = [
     "bronnen/vr-loto/",
     "bronnen/",
     "aftekenlijsten/procesoperator-niveau-2/",
-    "pop/p-007-aftekenlijst/",
-    "matrix/procesoperator/",
-    "teams/ploeg-1/",
-    "pop/p-001/",
-    "planning/",
+    "beperkt/ploeg-1/pop/p-007/aftekenlijst/",
+    "beperkt/alle/matrix/procesoperator/",
+    "beperkt/ploeg-1/",
+    "beperkt/ploeg-1/pop/p-001/",
+    "beperkt/alle/planning/",
     "gezondheid/",
 ]
 
@@ -52,7 +52,7 @@ def test_no_empty_header_cell(open_page: OpenPage, site_url: str, address: str) 
     assert empty == 0
 
 
-@pytest.mark.parametrize("address", ["werkprocessen/proces-bewaken/", "bronnen/", "pop/p-001/", "planning/"])
+@pytest.mark.parametrize("address", ["werkprocessen/proces-bewaken/", "bronnen/", "beperkt/ploeg-1/pop/p-001/", "beperkt/alle/planning/"])
 def test_links_in_lists_and_tables_are_24px_high_on_a_tablet(open_page: OpenPage, site_url: str, address: str) -> None:
     tab = open_page(f"{site_url}/{address}", viewport=(768, 1024))
     heights = tab.evaluate(

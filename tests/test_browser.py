@@ -35,9 +35,9 @@ def built(project: Path) -> Path:
 PAGES = [
     "/",
     "/aftekenlijsten/procesoperator-niveau-1/",
-    "/matrix/procesoperator/",
+    "/beperkt/alle/matrix/procesoperator/",
     "/bronnen/sop-opstarten-r101/",
-    "/pop/p-001/",
+    "/beperkt/ploeg-1/pop/p-001/",
 ]
 
 
@@ -188,7 +188,7 @@ def test_markup_in_titles_and_names_is_shown_as_text(page: Any, tmp_path: Path) 
 
 
 def test_matrix_levels_are_digits_on_a_colour(page: Any, site_url: str) -> None:
-    page.goto(site_url + "/matrix/procesoperator/")
+    page.goto(site_url + "/beperkt/alle/matrix/procesoperator/")
     cells = page.evaluate(
         """() => [...document.querySelectorAll('.wgo-matrix .wgo-level')].map((el) => ({
             text: el.textContent.trim(),

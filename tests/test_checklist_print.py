@@ -39,7 +39,7 @@ def test_a_blank_checklist_prints_with_name_field_and_page_numbers_on_every_page
 
 
 def test_a_pop_links_to_a_prefilled_checklist_of_the_next_level_that_prints_the_same_way(page: Any, site_url: str) -> None:
-    page.goto(f"{site_url}/pop/p-007/")
+    page.goto(f"{site_url}/beperkt/ploeg-1/pop/p-007/")
     link = page.locator("a.wgo-prefilled-checklist")
     assert "niveau 2" in link.inner_text()  # Mehmet Yılmaz stands at level 1 in the example
     link.click()

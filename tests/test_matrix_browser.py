@@ -15,7 +15,7 @@ from .conftest import OpenPage
 
 pytestmark = pytest.mark.browser
 
-MATRIX = "/matrix/procesoperator/"
+MATRIX = "/beperkt/alle/matrix/procesoperator/"
 VIEWPORTS = [(1366, 900), (768, 1024)]
 
 # Where a row's name cell is after the team's matrix is scrolled fully to the right: inside the

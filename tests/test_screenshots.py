@@ -18,7 +18,7 @@ SCREENSHOTS = ROOT / "build" / "screenshots"
 PAGES = {
     "home": "",
     "work-process": "werkprocessen/installatie-opstarten/",
-    "matrix": "matrix/procesoperator/",
+    "matrix": "beperkt/alle/matrix/procesoperator/",
     "checklist": "aftekenlijsten/procesoperator-niveau-2/",
 }
 

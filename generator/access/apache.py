@@ -28,7 +28,9 @@ from .rules import AccessRule
 SERVER = "apache"
 FILE_NAME = "apache.conf"
 ROOT_VARIABLE = "WGO_SITE_ROOT"
-_LDAP_NAME = re.compile(r"\A[A-Za-z][A-Za-z0-9-]*=[^,]*(,\s*[A-Za-z][A-Za-z0-9-]*=[^,]*)*\Z")
+# attribute=value, separated by commas; a value may hold an escaped comma (CN=Jansen\, Jan) (RFC 4514).
+_RDN = r"[A-Za-z][A-Za-z0-9-]*=(?:[^,\\]|\\.)*"
+_LDAP_NAME = re.compile(rf"\A{_RDN}(?:,\s*{_RDN})*\Z")
 
 
 def unwritable(value: str) -> str | None:

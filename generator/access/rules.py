@@ -23,14 +23,23 @@ class AccessRule:
 
 
 def access_rules(site: Site, content: Content, layout: Layout) -> tuple[AccessRule, ...]:
-    """A rule per folder of restricted pages and files, outer folders first; none without ``access:``."""
+    """A rule per folder of restricted pages and files, outer folders first; none without ``access:``.
+
+    A folder whose readers are those of the folder around it (a person without an account, in their
+    team's folder) gets no rule of its own: it has the outer one's, on every server.
+    """
     access = content.organisation.access
     if layout.restricted is None or access is None:
         return ()
     published = [*(page.audience for page in site.pages), *(file.audience for file in site.files)]
     audiences = {audience for audience in published if audience.restricted}
-    rules = (_rule(audience, access, content, layout) for audience in audiences)
-    return tuple(sorted(rules, key=lambda rule: rule.folder))
+    rules = sorted((_rule(audience, access, content, layout) for audience in audiences), key=lambda rule: rule.folder)
+    return tuple(rule for rule in rules if not _same_as_outer(rule, rules))
+
+
+def _same_as_outer(rule: AccessRule, rules: list[AccessRule]) -> bool:
+    outer = [other for other in rules if rule.folder.startswith(other.folder + "/")]
+    return bool(outer) and (max(outer, key=lambda other: len(other.folder)).groups, ()) == (rule.groups, rule.users)
 
 
 def _rule(audience: Audience, access: Access, content: Content, layout: Layout) -> AccessRule:
