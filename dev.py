@@ -8,7 +8,8 @@
     python3 dev.py check    # check content/ and list every mistake with file and line
 
 Everything is installed into .venv/ beside this file; the browser tests use
-Debian's chromium, which this script installs with apt-get when it is missing.
+Debian's chromium and the access-rule tests Debian's apache2, which this script
+installs with apt-get when they are missing.
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ def site() -> None:
     env = {**quiet_env(), "WGO_OFFLINE": "true"} if "--offline" in sys.argv[2:] else quiet_env()
     run(BIN / "mkdocs", "build", "--strict", "--site-dir", ROOT / "site", env=env)
     print(f"Built the example site in {ROOT / 'site'} — open site/index.html or run: python3 dev.py serve")
+    if (ROOT / "site-access").is_dir() and any((ROOT / "site-access").iterdir()):
+        print(f"The web server's access rules for its restricted folder are in {ROOT / 'site-access'} (README: Personal data and access)")
 
 
 def serve() -> None:

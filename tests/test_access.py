@@ -96,8 +96,9 @@ def test_every_page_lies_in_the_folder_of_its_audience(example: object) -> None:
 
 def test_the_example_has_a_rule_per_team_the_planners_and_each_account(example: object) -> None:
     # Written by hand from content/organisation.yml and content/people.csv.
-    planners, leaders = "GG-Opleidingen", {"ploeg-1": "GG-Ploeg1-Leiding", "ploeg-2": "GG-Ploeg2-Leiding",
-                                           "dagdienst": "GG-Dagdienst-Leiding"}
+    planners = "VOORBEELD\\GG-Opleidingen"
+    leaders = {"ploeg-1": "VOORBEELD\\GG-Ploeg1-Leiding", "ploeg-2": "VOORBEELD\\GG-Ploeg2-Leiding",
+               "dagdienst": "VOORBEELD\\GG-Dagdienst-Leiding"}
     accounts = {("ploeg-1", "p-003"): "VOORBEELD\\jjansen", ("ploeg-1", "p-007"): "VOORBEELD\\myilmaz",
                 ("ploeg-2", "p-012"): "VOORBEELD\\rrobberts", ("ploeg-2", "p-015"): "VOORBEELD\\ldeboer",
                 ("dagdienst", "p-021"): "VOORBEELD\\mdijkstra"}

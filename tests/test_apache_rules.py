@@ -28,9 +28,9 @@ pytestmark = pytest.mark.apache
 # Groups and accounts as content/organisation.yml and content/people.csv name them.
 USERS: dict[str | None, tuple[str, ...]] = {
     None: (),  # anonymous
-    "leider-ploeg-1": ("GG-Ploeg1-Leiding",),
-    "leider-ploeg-2": ("GG-Ploeg2-Leiding",),
-    "planner": ("GG-Opleidingen",),
+    "leider-ploeg-1": ("VOORBEELD\\GG-Ploeg1-Leiding",),
+    "leider-ploeg-2": ("VOORBEELD\\GG-Ploeg2-Leiding",),
+    "planner": ("VOORBEELD\\GG-Opleidingen",),
     "VOORBEELD\\jjansen": (),  # Jan Jansen, p-003 in Ploeg 1
     "VOORBEELD\\mdijkstra": (),  # Marieke Dijkstra, p-021 in Dagdienst
 }
