@@ -28,10 +28,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from .access import write_access_rules
+from .access import AccessRule, write_access_rules
+from .catalogue import Catalogue
 from .dates import bad_source_date_epoch
 from .diagnostics import Severity
 from .generate import Result, error_site, generate, warnings_banner
+from .model import Organisation
 from .render.escape import escape_html
 from .render.site import Heading, Page, Site, SiteAddress
 from .serving import ErrorPageEverywhere, ServeCache
@@ -51,7 +53,9 @@ class WgoPlugin(BasePlugin[WgoConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.site: Site | None = None
-        self.result: Result | None = None
+        # What on_post_build needs to write the access rules: not the whole Result, whose model and facts
+        # would otherwise stay in memory through MkDocs' build.
+        self.access: tuple[tuple[AccessRule, ...], Organisation, Catalogue] | None = None
         self.watched: list[Path] = []
         self.html_pages: dict[str, Page] = {}  # by path: the pages the generator rendered to HTML
         self.cache: ServeCache | None = None  # only under serve
@@ -77,7 +81,7 @@ class WgoPlugin(BasePlugin[WgoConfig]):
             raise PluginError(result.catalogue("content-errors", count=len(result.report.of(Severity.ERROR))))
         if config.strict and not self.serving:
             self._refuse_warnings(result)
-        self.result = result
+        self.access = (result.access_rules, result.content.organisation, result.catalogue) if result.site else None
         self.site = result.site or error_site(result)
         self.failing = result.site is None
         self.banner = warnings_banner(result) if self.serving else ""
@@ -155,12 +159,12 @@ class WgoPlugin(BasePlugin[WgoConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The access rules beside the site (``site`` → ``site-access``): only a build publishes a site to protect."""
-        if self.serving or self.result is None or self.result.site is None:
+        if self.serving or self.access is None:
             return
-        folder = write_access_rules(Path(config.site_dir), self.result.access_rules, self.result.content.organisation,
-                                    self.result.catalogue)
-        if self.result.access_rules:
-            log.info(self.result.catalogue("access-rules-written", folder=str(folder)))
+        rules, organisation, catalogue = self.access
+        folder = write_access_rules(Path(config.site_dir), rules, organisation, catalogue)
+        if rules:
+            log.info(catalogue("access-rules-written", folder=str(folder)))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         for folder in self.watched:

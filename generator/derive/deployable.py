@@ -22,6 +22,19 @@ class LevelGroup:
 
 
 @dataclass(frozen=True, kw_only=True)
+class CoverageCount:
+    """How many of a team can do a work process, without who: what a page that may not name people gets."""
+
+    team: Team
+    count: int
+    minimum: int
+
+    @property
+    def short(self) -> bool:
+        return self.count < self.minimum
+
+
+@dataclass(frozen=True, kw_only=True)
 class TeamDeployment:
     """The people of one team who can do one work process, from the coverage level up."""
 
@@ -37,6 +50,10 @@ class TeamDeployment:
     @property
     def short(self) -> bool:
         return self.count < self.minimum
+
+    def counted(self) -> CoverageCount:
+        """The count alone, for a page that may not name people."""
+        return CoverageCount(team=self.team, count=self.count, minimum=self.minimum)
 
     @property
     def people(self) -> tuple[PersonFacts, ...]:

@@ -117,6 +117,4 @@ def _render_restricted_index(c: PageContext) -> Page:
     """The door to the restricted part: each team's folder and the organisation-wide views. It names no one."""
     index = c.layout.restricted_index()
     assert index is not None
-    formats = {f.id: f for f in c.content.formats.values()}
-    return c.html_page("restricted.html.j2", index, c.t("label.restricted"), teams=list(c.deployment.teams.values()),
-                       formats=formats, access=c.content.organisation.access)
+    return c.html_page("restricted.html.j2", index, c.t("label.restricted"), teams=list(c.deployment.teams.values()))

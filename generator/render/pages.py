@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from ..audience import PUBLIC
 from ..derive import checklist_groups, criteria_levels, grouped
+from ..derive.deployable import CoverageCount, TeamDeployment
 from ..derive.health import (
     EXPIRY_HORIZONS,
     REVIEW_AHEAD_DAYS,
@@ -30,7 +31,7 @@ from ..derive.health import (
     unused_sources,
 )
 from ..derive.readability import DIFFICULT_BELOW, EASY_FROM, readability
-from ..model import Content, TrainingFormat
+from ..model import Content, TrainingFormat, WorkProcess
 from ..spreadsheets.signoff_sheet import signoff_sheet
 from . import paths
 from .context import PageContext
@@ -115,13 +116,20 @@ def _render_formats(c: PageContext) -> Iterator[Page]:
 
 def _render_work_processes(c: PageContext) -> Iterator[Page]:
     formats_of, improved = _formats_of(c.content), improvements_on(c.content)
+    names = c.layout.shows_names(PUBLIC)
     work_processes = sorted(c.content.work_processes.values(), key=lambda wp: (wp.retired, wp.code or "~", wp.title))
     yield c.page("work_processes.md.j2", paths.WORK_PROCESSES, c.t("label.work-processes"),
                  work_processes=work_processes, formats_of=formats_of)
     for wp in work_processes:
         yield c.page("work_process.md.j2", paths.work_process(wp.id), wp.title,
                      wp=wp, body=Markup(wp.body), formats_of=formats_of[wp.id], improvements=improved.get(wp.id, []),
-                     who=c.deployment.who.who_can_do(wp) if c.facts is not None else None)
+                     who=_who_can_do(c, wp, names) if c.facts is not None else None)
+
+
+def _who_can_do(c: PageContext, wp: WorkProcess, names: bool) -> list[TeamDeployment] | list[CoverageCount]:
+    """Per team who can do the work process; on a page that may not name people, how many only."""
+    found = c.deployment.who.who_can_do(wp)
+    return list(found) if names else [deployment.counted() for deployment in found]
 
 
 def _render_sources(c: PageContext) -> Iterator[Page]:
