@@ -698,8 +698,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "label.reinstruction-sources": ("Herinstructie na gewijzigde bronnen", "Re-instruction after changed sources"),
     "label.reinstruction-sources-intro": (
-        "Per gewijzigde bron het aantal medewerkers dat vóór de wijziging is afgetekend; op de pagina van de bron staat wie.",
-        "Per changed source the number of employees signed off before the change; the source's page says who.",
+        "Per gewijzigde bron het aantal medewerkers dat vóór de wijziging is afgetekend; de pagina van de bron toont ze per team.",
+        "Per changed source the number of employees signed off before the change; the source's page shows them per team.",
     ),
     "label.people-count": ("Medewerkers", "Employees"),
     "label.sources-due-soon": ("Bronnen die binnen {days} dagen herzien moeten worden", "Sources due for review within {days} days"),
