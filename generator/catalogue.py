@@ -382,7 +382,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Written by the generator from organisation.yml and people.csv on every build; do not edit by hand.\n"
         "Copy this file into the site's root folder after every build; IIS never serves it.",
     ),
-    "access-rules-written": ("toegangsregels geschreven in {folder}", "access rules written to {folder}"),
+    "access-rules-written": ("toegangsregels geschreven: {file}", "access rules written: {file}"),
     "broken-link": (
         "de link naar '{target}' gaat nergens heen: link naar het bestand van de pagina, relatief aan waar deze pagina "
         "op de site staat{hint}",
@@ -1123,6 +1123,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "item.criterion": ("criterium", "criterion"),
     "item.level": ("niveau", "level"),
     "item.team": ("team", "team"),
+    "item.server": ("webserver (apache of iis)", "web server (apache or iis)"),
 }
 
 

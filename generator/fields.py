@@ -37,6 +37,7 @@ class Field:
     minimum: int | None = None  # for "int"
     maximum: int | None = None  # for "int"
     fold_case: bool = False  # for "choice": 'lean' is taken as 'LEAN'
+    non_empty: bool = False  # for "texts": an empty list is a mistake (``item`` names what belongs in it)
 
 
 Schema = Mapping[str, Field]
@@ -199,6 +200,9 @@ def _check_ids(key: str, value: Any, raw: str | None, spec: Field, location: Loc
 def _check_texts(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
     items = _as_list(key, value, raw, location, report)
     if items is None:
+        return None
+    if not items and spec.non_empty:
+        report.error(location, "empty-list", key=key, item=Text(spec.item))
         return None
     check = _check_choice if spec.choices else _check_text  # a list of choices: each item one of them
     texts = (check(key, item, str(item), spec, location.at(line), report) for item, line in items)

@@ -14,7 +14,8 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from .access import AccessRule, access_rules, check_access
+from .access import AccessRules, access_rules, check_access
+from .audience import PUBLIC
 from .catalogue import Catalogue
 from .dates import LATEST_BUILD_YEAR, bad_source_date_epoch
 from .dates import build_date as today
@@ -41,7 +42,7 @@ class Result:
     catalogue: Catalogue  # in the site's language, to word the messages
     content: Content
     facts: Facts | None = None  # derived when the content had no errors
-    access_rules: tuple[AccessRule, ...] = ()  # who may read each restricted folder (with ``access:``)
+    access_rules: AccessRules | None = None  # who may read each restricted folder (with ``access:``)
 
 
 def generate(
@@ -114,7 +115,7 @@ def error_site(result: Result) -> Site:
     """A one-page site listing the messages, shown by a preview server until the author fixes them."""
     title = result.catalogue("label.errors-title")
     renderer = Renderer(result.catalogue, today())
-    page = renderer.page("errors.md.j2", "index.md", title, lines=result.catalogue.lines(result.report.in_file_order()))
+    page = renderer.page("errors.md.j2", "index.md", title, audience=PUBLIC, lines=result.catalogue.lines(result.report.in_file_order()))
     return Site(pages=(page,), nav=())
 
 

@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from .access import AccessRule, write_access_rules
+from .access import AccessRules, write_access_rules
 from .catalogue import Catalogue
 from .dates import bad_source_date_epoch
 from .diagnostics import Severity
@@ -55,7 +55,7 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         self.site: Site | None = None
         # What on_post_build needs to write the access rules: not the whole Result, whose model and facts
         # would otherwise stay in memory through MkDocs' build.
-        self.access: tuple[tuple[AccessRule, ...], Organisation, Catalogue] | None = None
+        self.access: tuple[AccessRules | None, Organisation, Catalogue] | None = None
         self.watched: list[Path] = []
         self.html_pages: dict[str, Page] = {}  # by path: the pages the generator rendered to HTML
         self.cache: ServeCache | None = None  # only under serve
@@ -162,9 +162,8 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         if self.serving or self.access is None:
             return
         rules, organisation, catalogue = self.access
-        folder = write_access_rules(Path(config.site_dir), rules, organisation, catalogue)
-        if rules:
-            log.info(catalogue("access-rules-written", folder=str(folder)))
+        for written in write_access_rules(Path(config.site_dir), rules, organisation, catalogue):
+            log.info(catalogue("access-rules-written", file=str(written)))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         for folder in self.watched:

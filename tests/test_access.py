@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.access import AccessRule, rule_files
+from generator.access import AccessRule, AccessRules, rule_files
 from generator.audience import PLANNERS, PUBLIC, Readers, person_and_leaders, team_leaders
 from generator.diagnostics import Location
 from generator.generate import generate
@@ -57,7 +57,7 @@ def test_with_access_every_audience_has_a_folder_of_its_own() -> None:
     assert not layout.shows_names(PUBLIC) and layout.shows_names(PLANNERS) and layout.shows_names(team_leaders("x"))
 
 
-def test_without_access_the_pages_that_name_people_stay_where_they_were() -> None:
+def test_without_access_the_pages_that_name_people_are_where_everyone_reads_them() -> None:
     people = {"p-1": _person("p-1", "ploeg-1")}
     layout = Layout(_organisation(access=False), people)
     assert (layout.folder(PLANNERS), layout.folder(team_leaders("ploeg-1"))) == ("", "teams/ploeg-1/")
@@ -102,22 +102,30 @@ def test_the_example_has_a_rule_per_team_the_planners_and_each_account(example: 
     accounts = {("ploeg-1", "p-003"): "VOORBEELD\\jjansen", ("ploeg-1", "p-007"): "VOORBEELD\\myilmaz",
                 ("ploeg-2", "p-012"): "VOORBEELD\\rrobberts", ("ploeg-2", "p-015"): "VOORBEELD\\ldeboer",
                 ("dagdienst", "p-021"): "VOORBEELD\\mdijkstra"}
-    expected = [AccessRule(folder="beperkt/alle", groups=(planners,), users=())]
+    # The restricted folder is the planners' (so is alle/, which needs no rule of its own), a team's folder also its
+    # leaders', a person's folder also the person's; people without an account need none beside their team's.
+    expected = [AccessRule(folder="beperkt", groups=(planners,), users=())]
     expected += [AccessRule(folder=f"beperkt/{team}", groups=(planners, group), users=()) for team, group in leaders.items()]
     expected += [AccessRule(folder=f"beperkt/{team}/pop/{person}", groups=(planners, leaders[team]), users=(account,))
                  for (team, person), account in accounts.items()]
-    assert example.access_rules == tuple(sorted(expected, key=lambda rule: rule.folder))  # type: ignore[attr-defined]
+    table = example.access_rules  # type: ignore[attr-defined]
+    assert table.rules == tuple(sorted(expected, key=lambda rule: rule.folder))
+    assert table.door == "beperkt/index.html"
 
 
-def _apache_table(text: str) -> list[AccessRule]:
+def _apache_table(text: str) -> AccessRules:
     """The rules read back from apache.conf, undoing both levels of quoting."""
+    [(folder, name)] = re.findall(r'<DirectoryMatch "\^\$\{WGO_SITE_ROOT\}/([^"(]+)\(/\(([^)]+)\)\?\)\?\$">\n'
+                                  r"    Require all granted\n</DirectoryMatch>", text)
+    [door] = re.findall(r'<IfFile !"\$\{WGO_SITE_ROOT\}/([^"]+)">', text)
+    assert door == f"{folder}/{name.replace(chr(92), '')}"
     rules = []
     for folder, body in re.findall(r'<Directory "\$\{WGO_SITE_ROOT\}/([^"]+)">(.*?)</Directory>', text, re.S):
         requires = re.findall(r"^\s*Require (group|user) (.*)$", body, re.M)
         value = [(kind, _apache_word(word)) for kind, word in requires]
         rules.append(AccessRule(folder=folder, groups=tuple(v for k, v in value if k == "group"),
                                 users=tuple(v for k, v in value if k == "user")))
-    return rules
+    return AccessRules(rules=tuple(rules), door=door)
 
 
 def _apache_word(written: str) -> str:
@@ -126,30 +134,36 @@ def _apache_word(written: str) -> str:
     return re.sub(r'\\([\\"])', r"\1", expression[1:-1])  # the word level: \\ \"
 
 
-def _iis_table(text: str) -> list[AccessRule]:
-    rules = []
+def _iis_table(text: str) -> AccessRules:
+    rules, doors = [], []
     for location in ET.fromstring(text.split("\n", 1)[1]).iter("location"):
         adds = list(location.iter("add"))
         authorization = location.find("system.webServer/security/authorization")
         assert authorization is not None and authorization[0].tag == "clear"  # inherited rules cleared, then only allows
         assert {add.get("accessType") for add in adds} == {"Allow"}
-        rules.append(AccessRule(folder=location.get("path") or "", groups=tuple(a.get("roles") or "" for a in adds if a.get("roles")),
-                                users=tuple(a.get("users") or "" for a in adds if a.get("users"))))
-    return rules
+        rule = AccessRule(folder=location.get("path") or "", groups=tuple(a.get("roles") or "" for a in adds if a.get("roles")),
+                          users=tuple(a.get("users") or "" for a in adds if a.get("users")))
+        (doors if rule.users == ("*",) else rules).append(rule)
+    [door] = doors
+    assert door.groups == ()
+    return AccessRules(rules=tuple(rules), door=door.folder)
 
 
 def test_apache_and_iis_hold_the_same_table_also_for_names_that_need_quoting() -> None:
     tricky = ('GG Ploeg "1"', "CORP\\GG-Leiding", "100% ${HOME} %{REMOTE_USER}", "ends in \\", "Jürgen's groep")
-    rules = (AccessRule(folder="beperkt/alle", groups=tricky, users=()),
-             AccessRule(folder="beperkt/t/pop/p-1", groups=("GG",), users=("CORP\\jan", "jan@CORP.NL")))
-    files = rule_files(rules, ("apache", "iis"), "a heading -- with two hyphens\nand a second line")
-    assert _apache_table(files["apache.conf"]) == list(rules)
-    assert _iis_table(files["web.config"]) == list(rules)
+    table = AccessRules(rules=(AccessRule(folder="beperkt", groups=tricky, users=()),
+                               AccessRule(folder="beperkt/t/pop/p-1", groups=("GG",), users=("CORP\\jan", "jan@CORP.NL"))),
+                        door="beperkt/index.html")
+    heading = "Jansen --- & Zn <BV> -- with hyphens\nand a second line -"
+    files = rule_files(table, {"apache": heading, "iis": heading})
+    assert _apache_table(files["apache.conf"]) == table
+    assert _iis_table(files["web.config"]) == table
 
 
 def test_an_ldap_group_is_required_as_one_whole_name() -> None:
     dn = "CN=GG Ploeg 1,OU=Groepen,DC=voorbeeld,DC=nl"
-    text = rule_files((AccessRule(folder="beperkt/t", groups=(dn, "GG-Plain"), users=()),), ("apache",), "")["apache.conf"]
+    table = AccessRules(rules=(AccessRule(folder="beperkt", groups=(dn, "GG-Plain"), users=()),), door="beperkt/index.html")
+    text = rule_files(table, {"apache": ""})["apache.conf"]
     assert f"        Require ldap-group {dn}\n" in text  # mod_authnz_ldap takes the rest of the line, quotes and all
     assert '        Require group "GG-Plain"\n' in text
 
@@ -157,9 +171,9 @@ def test_an_ldap_group_is_required_as_one_whole_name() -> None:
 def test_the_example_writes_both_files_beside_the_site_and_they_agree(example_site: Path, example: object) -> None:
     folder = example_site.with_name(example_site.name + "-access")
     assert sorted(p.name for p in folder.iterdir()) == ["apache.conf", "web.config"]
-    rules = list(example.access_rules)  # type: ignore[attr-defined]
-    assert _apache_table((folder / "apache.conf").read_text(encoding="utf-8")) == rules
-    assert _iis_table((folder / "web.config").read_text(encoding="utf-8")) == rules
+    table = example.access_rules  # type: ignore[attr-defined]
+    assert _apache_table((folder / "apache.conf").read_text(encoding="utf-8")) == table
+    assert _iis_table((folder / "web.config").read_text(encoding="utf-8")) == table
     assert not list(example_site.rglob("apache.conf")) and not list(example_site.rglob("web.config"))
 
 

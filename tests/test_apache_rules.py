@@ -11,6 +11,7 @@ a check.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from collections import Counter
 from collections.abc import Callable
@@ -19,9 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.access import AccessRule, rule_files
+from generator.access import AccessRule, AccessRules, rule_files
 
 from .apache import APACHE, MODULES, PASSWORD, apache_server, status
+from .conftest import ROOT
 
 pytestmark = pytest.mark.apache
 
@@ -91,11 +93,11 @@ def test_every_file_answers_each_reader_as_the_rules_say(example_site: Path, rul
 
 def test_removing_any_rule_changes_what_someone_gets(example_site: Path, rules: Path, tmp_path: Path) -> None:
     text = rules.read_text(encoding="utf-8")
-    blocks = re.findall(r"\n<Directory .*?</Directory>\n", text, re.S)
-    assert len(blocks) == 9  # alle, three teams, five people with an account
-    # One page in each folder that has a rule, and in a colleague's folder beside each person's.
+    blocks = re.findall(r"\n<Directory(?:Match)? .*?</Directory(?:Match)?>\n", text, re.S)
+    assert len(blocks) == 10  # the restricted folder, three teams, five people with an account; the door
+    # One page in each folder that has a rule, the planners' folder, and a colleague's folder beside each person's.
     folders = re.findall(r'<Directory "\$\{WGO_SITE_ROOT\}/([^"]+)">', text)
-    paths = [f"{folder}/index.html" for folder in folders] + ["beperkt/ploeg-1/pop/p-001/index.html"]
+    paths = [f"{folder}/index.html" for folder in folders] + ["beperkt/alle/index.html", "beperkt/ploeg-1/pop/p-001/index.html"]
     for number, block in enumerate(blocks):
         without = tmp_path / f"without-{number}.conf"
         without.write_text(text.replace(block, "\n", 1), encoding="utf-8")
@@ -111,11 +113,12 @@ def test_names_that_need_quoting_reach_apache_as_written(tmp_path: Path) -> None
     """Groups and logins as real directories name them, written by the generator's own writer."""
     groups = ('GG Ploeg "1"', "CORP\\GG-Leiding", "100% ${HOME} %{REMOTE_USER}", "ends in \\", "Jürgen's groep")
     users = ("CORP\\jan", "jan@CORP.NL", "a\\\\b")
-    rules = (AccessRule(folder="beperkt/t", groups=groups, users=()), AccessRule(folder="beperkt/u", groups=(), users=users))
+    rules = (AccessRule(folder="beperkt", groups=("GG-Planners",), users=()), AccessRule(folder="beperkt/t", groups=groups, users=()),
+             AccessRule(folder="beperkt/u", groups=(), users=users))
     conf = tmp_path / "apache.conf"
-    conf.write_text(rule_files(rules, ("apache",), "")["apache.conf"], encoding="utf-8")
+    conf.write_text(rule_files(AccessRules(rules=rules, door="beperkt/index.html"), {"apache": ""})["apache.conf"], encoding="utf-8")
     site = tmp_path / "site"
-    for folder in ("beperkt/t", "beperkt/u"):
+    for folder in ("beperkt", "beperkt/t", "beperkt/u"):
         (site / folder).mkdir(parents=True)
         (site / folder / "index.html").write_text("x", encoding="utf-8")
     members = {f"member-{number}": group for number, group in enumerate(groups)}
@@ -131,12 +134,67 @@ def test_names_that_need_quoting_reach_apache_as_written(tmp_path: Path) -> None
 
 def test_an_ldap_group_parses_in_apache_with_mod_authnz_ldap(tmp_path: Path) -> None:
     """``Require ldap-group`` cannot be tried without a directory here; httpd's own syntax check can."""
-    rules = (AccessRule(folder="beperkt/t", groups=("CN=GG Ploeg 1,OU=Groepen,DC=voorbeeld,DC=nl", "CN=100% \\, x"), users=()),)
-    (tmp_path / "apache.conf").write_text(rule_files(rules, ("apache",), "")["apache.conf"], encoding="utf-8")
+    rules = (AccessRule(folder="beperkt", groups=("CN=GG Ploeg 1,OU=Groepen,DC=voorbeeld,DC=nl", "CN=100% \\, x"), users=()),)
+    table = AccessRules(rules=rules, door="beperkt/index.html")
+    (tmp_path / "apache.conf").write_text(rule_files(table, {"apache": ""})["apache.conf"], encoding="utf-8")
+    (tmp_path / "beperkt").mkdir()
+    (tmp_path / "beperkt/index.html").write_text("door", encoding="utf-8")  # the rules refuse to load without it
     modules = "\n".join(f"LoadModule {name}_module {MODULES}/mod_{name}.so"
                         for name in ("mpm_event", "authn_core", "authz_core", "authz_user", "ldap", "authnz_ldap"))
     config = tmp_path / "httpd.conf"
     config.write_text(f"ServerRoot {tmp_path}\nServerName localhost\nErrorLog {tmp_path}/error.log\nListen 127.0.0.1:65000\n{modules}\n"
                       f"Define WGO_SITE_ROOT {tmp_path}\nInclude {tmp_path / 'apache.conf'}\n", encoding="utf-8")
+    result = subprocess.run([str(APACHE), "-t", "-f", str(config)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "Syntax OK" in result.stderr, result.stderr
+
+
+def test_a_folder_that_no_rule_names_is_closed_not_open(example_site: Path, rules: Path, tmp_path: Path) -> None:
+    """A team added to the site but not yet to the server's copy of the rules, or a stray file, reads as the
+    restricted folder does: the planners' only. Only the door is open."""
+    site = tmp_path / "site"
+    shutil.copytree(example_site, site)
+    (site / "beperkt/nacht/pop/p-099").mkdir(parents=True)
+    (site / "beperkt/nacht/index.html").write_text("nacht", encoding="utf-8")
+    (site / "beperkt/nacht/pop/p-099/index.html").write_text("pop", encoding="utf-8")
+    (site / "beperkt/los.html").write_text("los", encoding="utf-8")
+    paths = ["beperkt/nacht/", "beperkt/nacht/pop/p-099/index.html", "beperkt/los.html", "beperkt/", "beperkt/index.html"]
+    workdir = tmp_path / "server"
+    workdir.mkdir()
+    with _serve(site, rules, workdir)() as base:  # type: ignore[attr-defined]
+        answers = _answers(base, paths)
+    for path in paths[:3]:
+        assert [answers[path, user] for user in USERS] == [401, 403, 403, 200, 403, 403], path
+    for path in paths[3:]:
+        assert {answers[path, user] for user in USERS} == {200}, path
+
+
+def test_the_rules_refuse_to_load_for_another_folder_than_the_site(rules: Path, tmp_path: Path) -> None:
+    """A mistyped WGO_SITE_ROOT would protect nothing: httpd stops with a message instead."""
+    config = tmp_path / "httpd.conf"
+    modules = "\n".join(f"LoadModule {name}_module {MODULES}/mod_{name}.so" for name in ("mpm_event", "authz_core", "authz_groupfile",
+                                                                                          "authz_user"))
+    config.write_text(f"ServerRoot {tmp_path}\nServerName localhost\nErrorLog {tmp_path}/error.log\nListen 127.0.0.1:65000\n"
+                      f"{modules}\nDefine WGO_SITE_ROOT {tmp_path}/elders\nInclude {rules}\n", encoding="utf-8")
+    result = subprocess.run([str(APACHE), "-t", "-f", str(config)], capture_output=True, text=True, check=False)
+    assert result.returncode != 0
+    assert f"{tmp_path}/elders/beperkt/index.html is missing: WGO_SITE_ROOT must be the folder this site was copied to" in result.stderr
+
+
+def test_the_readmes_production_setup_loads_with_the_rules(example_site: Path, tmp_path: Path) -> None:
+    """The README's virtual host, as printed there, with rules for groups written as LDAP names: httpd accepts it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [snippet] = re.findall(r"```apache\n(.*?)```", readme, re.S)
+    dn = "CN={},OU=Groepen,DC=voorbeeld,DC=nl".format
+    table = AccessRules(rules=(AccessRule(folder="beperkt", groups=(dn("GG-Opleidingen"),), users=()),
+                               AccessRule(folder="beperkt/ploeg-1", groups=(dn("GG-Opleidingen"), dn("GG-Ploeg1-Leiding")),
+                                          users=("pvoorbeeld",))), door="beperkt/index.html")
+    (tmp_path / "apache.conf").write_text(rule_files(table, {"apache": ""})["apache.conf"], encoding="utf-8")
+    (tmp_path / "ldap-password").write_text("geheim\n", encoding="utf-8")
+    snippet = snippet.replace("/var/www/opleiden", str(example_site)).replace("/etc/apache2/wgo", str(tmp_path))
+    modules = "\n".join(f"LoadModule {name}_module {MODULES}/mod_{name}.so" for name in (
+        "mpm_event", "authn_core", "authz_core", "authz_user", "auth_basic", "ldap", "authnz_ldap"))
+    config = tmp_path / "httpd.conf"
+    config.write_text(f"ServerRoot {tmp_path}\nServerName localhost\nErrorLog {tmp_path}/error.log\nListen 127.0.0.1:65000\n"
+                      f"{modules}\n{snippet}", encoding="utf-8")
     result = subprocess.run([str(APACHE), "-t", "-f", str(config)], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and "Syntax OK" in result.stderr, result.stderr

@@ -12,10 +12,10 @@ rule file could not hold.
 from __future__ import annotations
 
 from .checks import advise_access, check_access
-from .rules import AccessRule, access_rules
+from .rules import AccessRule, AccessRules, access_rules
 from .writing import rule_files, rules_folder, write_access_rules, write_rule_files
 
 __all__ = [
-    "AccessRule", "access_rules", "advise_access", "check_access", "rule_files", "rules_folder", "write_access_rules",
+    "AccessRule", "AccessRules", "access_rules", "advise_access", "check_access", "rule_files", "rules_folder", "write_access_rules",
     "write_rule_files",
 ]

@@ -7,8 +7,12 @@ The organisation includes it in its own configuration, after saying where the si
 
 It holds one ``<Directory>`` per restricted folder (a folder, not a URL: the rule holds
 whatever address reaches the files), each a ``Require`` per group and login that may read
-it. Authentication (Kerberos, LDAP, a password file) is the server's own; ``AuthzSendForbiddenOnFailure``
-makes a signed-in reader without access get 403 rather than a new login prompt.
+it, and a ``<DirectoryMatch>`` that opens the restricted folder's own index page (the door,
+which names no one; it matches that page and its folder's address only, nothing inside). Authentication
+(Kerberos, LDAP, a password file) is the server's own; ``AuthzSendForbiddenOnFailure`` makes a
+signed-in reader without access get 403 rather than a new login prompt, and ``AuthMerging Off``
+keeps a rule from being combined with one the server sets around the site. The file refuses to
+load when ``WGO_SITE_ROOT`` is missing or is not the folder of this site.
 
 How a value reaches the server (checked on a real httpd by ``tests/test_apache_rules.py``):
 httpd first replaces ``${NAME}`` with its defines, then reads a ``Require`` line as an expression
@@ -21,9 +25,8 @@ of the line as the name: it is escaped for the expression only, never quoted.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from .rules import AccessRule
+from .rules import AccessRule, AccessRules, unwritable_anywhere
 
 SERVER = "apache"
 FILE_NAME = "apache.conf"
@@ -34,8 +37,8 @@ _LDAP_NAME = re.compile(rf"\A{_RDN}(?:,\s*{_RDN})*\Z")
 
 
 def unwritable(value: str) -> str | None:
-    """Why ``value`` cannot be written into the rules (a catalogue key), or None when it can."""
-    return "access-reason.control" if any(ord(ch) < 32 or ord(ch) == 127 for ch in value) else None
+    """Why ``value`` cannot be written into the rules (a catalogue key), or None when it can: quoting holds the rest."""
+    return unwritable_anywhere(value)
 
 
 def is_ldap_name(group: str) -> bool:
@@ -43,17 +46,37 @@ def is_ldap_name(group: str) -> bool:
     return bool(_LDAP_NAME.match(group))
 
 
-def apache_rules(rules: Iterable[AccessRule], heading: str) -> str:
+def apache_rules(table: AccessRules, heading: str) -> str:
     """The configuration fragment; ``heading`` a comment on top (what it is, how to use it)."""
-    lines = [*(f"# {line}".rstrip() for line in heading.splitlines()), "", f"<IfDefine !{ROOT_VARIABLE}>",
-             f'Error "Define {ROOT_VARIABLE} as the folder the site is served from, before including this file"',
-             "</IfDefine>"]
-    for rule in rules:
-        lines += ["", f'<Directory "${{{ROOT_VARIABLE}}}/{rule.folder}">', "    AuthzSendForbiddenOnFailure On", "    <RequireAny>"]
-        lines += [f"        {_require_group(group)}" for group in rule.groups]
-        lines += [f"        Require user {_quoted(user)}" for user in rule.users]
-        lines += ["    </RequireAny>", "</Directory>"]
+    lines = [*(f"# {line}".rstrip() for line in heading.splitlines()), *_guards(table.door)]
+    for rule in table.rules:
+        lines += ["", f'<Directory "${{{ROOT_VARIABLE}}}/{rule.folder}">', *_requirements(rule), "</Directory>"]
+    lines += ["", f'<DirectoryMatch "{_door_pattern(table.door)}">', "    Require all granted", "</DirectoryMatch>"]
     return "\n".join(lines) + "\n"
+
+
+def _door_pattern(door: str) -> str:
+    """The door's folder and the door itself, nothing else: httpd matches a ``<DirectoryMatch>`` against the
+    folder a request names and against a file's whole path (checked on a real httpd)."""
+    folder, _, name = door.rpartition("/")
+    return f"^${{{ROOT_VARIABLE}}}/{folder}(/({re.escape(name)})?)?$"
+
+
+def _guards(door: str) -> list[str]:
+    """Lines that stop httpd from loading the rules where they would protect nothing."""
+    return ["", f"<IfDefine !{ROOT_VARIABLE}>",
+            f'Error "Define {ROOT_VARIABLE} as the folder the site is served from, before including this file"',
+            "</IfDefine>",
+            f'<IfFile !"${{{ROOT_VARIABLE}}}/{door}">',
+            f'Error "${{{ROOT_VARIABLE}}}/{door} is missing: {ROOT_VARIABLE} must be the folder this site was copied to"',
+            "</IfFile>"]
+
+
+def _requirements(rule: AccessRule) -> list[str]:
+    return ["    AuthMerging Off", "    AuthzSendForbiddenOnFailure On", "    <RequireAny>",
+            *(f"        {_require_group(group)}" for group in rule.groups),
+            *(f"        Require user {_quoted(user)}" for user in rule.users),
+            "    </RequireAny>"]
 
 
 def _require_group(group: str) -> str:

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 from ..diagnostics import Location, Report, Text, display_path
 from ..model import Access, Content
@@ -47,7 +47,7 @@ def advise_access(content: Content, report: Report) -> None:
             report.info(team.location, "team-without-access-group", id=team.id, group=access.planners_group)
 
 
-def _check_values(values: Iterator[tuple[str, Location]], access: Access, report: Report) -> None:
+def _check_values(values: Iterable[tuple[str, Location]], access: Access, report: Report) -> None:
     for value, location in values:
         for server in access.servers:
             if reason := _UNWRITABLE[server](value):
@@ -75,7 +75,7 @@ def _check_teams(content: Content, access: Access, report: Report) -> None:
             report.error(team.location, "access-team-folder", id=team.id)
         if team.access_group and team.access_group_at is not None:
             groups.append((team.access_group, team.access_group_at))
-    _check_values(iter(groups), access, report)
+    _check_values(groups, access, report)
     _check_same_groups(groups, report)
 
 

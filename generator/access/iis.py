@@ -1,7 +1,8 @@
 """The access rules as an IIS ``web.config`` (URL Authorization), for Windows intranets.
 
 One ``<location>`` per restricted folder: the inherited rules cleared, then an ``Allow`` per
-group (``roles``) and login (``users``) that may read it; whoever no rule allows is refused.
+group (``roles``) and login (``users``) that may read it; whoever no rule allows is refused. The
+restricted folder's own index page (the door, which names no one) is open to everyone.
 IIS reads ``web.config`` from the site's root folder and never serves it, so the organisation
 copies it there after each build (README). Groups and logins are written as Windows knows them:
 ``DOMEIN\\groep``, ``DOMEIN\\gebruiker``.
@@ -9,11 +10,10 @@ copies it there after each build (README). Groups and logins are written as Wind
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
 
-from .apache import unwritable as _unwritable_anywhere
-from .rules import AccessRule
+from .rules import AccessRules, unwritable_anywhere
 
 SERVER = "iis"
 FILE_NAME = "web.config"
@@ -22,30 +22,37 @@ FILE_NAME = "web.config"
 def unwritable(value: str) -> str | None:
     """Why ``value`` cannot be written into the rules (a catalogue key), or None when it can: ``roles`` and
     ``users`` are comma-separated lists, and ``*`` and ``?`` stand for everyone and anonymous visitors."""
-    if reason := _unwritable_anywhere(value):
+    if reason := unwritable_anywhere(value):
         return reason
     if "," in value:
         return "access-reason.iis-comma"
     return "access-reason.iis-wildcard" if value.strip() in ("*", "?") else None
 
 
-def iis_rules(rules: Iterable[AccessRule], heading: str) -> str:
+def iis_rules(table: AccessRules, heading: str) -> str:
     """The ``web.config``; ``heading`` a comment on top (what it is, how to use it)."""
     configuration = ET.Element("configuration")
-    for rule in rules:
-        location = ET.SubElement(configuration, "location", path=rule.folder)
-        authorization = ET.SubElement(ET.SubElement(ET.SubElement(location, "system.webServer"), "security"), "authorization")
-        ET.SubElement(authorization, "clear")
+    for rule in table.rules:
+        authorization = _location(configuration, rule.folder)
         for group in rule.groups:
             ET.SubElement(authorization, "add", accessType="Allow", roles=group)
         for user in rule.users:
             ET.SubElement(authorization, "add", accessType="Allow", users=user)
+    ET.SubElement(_location(configuration, table.door), "add", accessType="Allow", users="*")
     ET.indent(configuration)
     comment = ET.tostring(ET.Comment(f" {_comment_text(heading)} "), encoding="unicode")
     body = ET.tostring(configuration, encoding="unicode")
     return f'<?xml version="1.0" encoding="utf-8"?>\n{comment}\n{body}\n'
 
 
+def _location(configuration: ET.Element, path: str) -> ET.Element:
+    """A ``<location>`` whose inherited rules are cleared; its ``<authorization>`` to add rules to."""
+    location = ET.SubElement(configuration, "location", path=path)
+    authorization = ET.SubElement(ET.SubElement(ET.SubElement(location, "system.webServer"), "security"), "authorization")
+    ET.SubElement(authorization, "clear")
+    return authorization
+
+
 def _comment_text(text: str) -> str:
-    """An XML comment may not hold ``--``."""
-    return "\n     ".join(text.splitlines()).replace("--", "- -")
+    """An XML comment may not hold ``--`` (nor end in ``-``)."""
+    return re.sub(r"-(?=-|$)", "- ", "\n     ".join(text.splitlines()))

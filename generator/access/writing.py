@@ -14,12 +14,12 @@ from pathlib import Path
 from ..catalogue import Catalogue
 from ..model import Organisation
 from . import apache, iis
-from .rules import AccessRule
+from .rules import AccessRules
 
 RULES_FOLDER_SUFFIX = "-access"
 
 # Server (as ``rules:`` in organisation.yml names it) → its file and how to write it.
-_WRITERS: dict[str, tuple[str, Callable[[tuple[AccessRule, ...], str], str]]] = {
+_WRITERS: dict[str, tuple[str, Callable[[AccessRules, str], str]]] = {
     apache.SERVER: (apache.FILE_NAME, apache.apache_rules),
     iis.SERVER: (iis.FILE_NAME, iis.iis_rules),
 }
@@ -30,27 +30,26 @@ def rules_folder(site_dir: Path) -> Path:
     return site_dir.with_name(site_dir.name + RULES_FOLDER_SUFFIX)
 
 
-def write_access_rules(site_dir: Path, rules: Iterable[AccessRule], organisation: Organisation, catalogue: Catalogue) -> Path:
+def write_access_rules(site_dir: Path, table: AccessRules | None, organisation: Organisation, catalogue: Catalogue) -> list[Path]:
     """Write the rule files of the servers that organisation.yml names beside the site built into ``site_dir``
-    (none, and earlier ones removed, without ``access:``); the folder written."""
-    servers = organisation.access.servers if organisation.access and organisation.personal_data else ()
-    heading = {server: catalogue(f"access-rules.{server}", site=organisation.name) for server in servers}
-    files = {_WRITERS[server][0]: _WRITERS[server][1](tuple(rules), heading[server]) for server in servers}
+    (none, and earlier ones removed, without ``access:``); the files written."""
+    servers = organisation.access.servers if organisation.access and table is not None else ()
+    headings = {server: catalogue(f"access-rules.{server}", site=organisation.name) for server in servers}
+    files = rule_files(table, headings) if table is not None else {}
     folder = rules_folder(site_dir)
     write_rule_files(folder, files)
-    return folder
+    return [folder / name for name in files]
 
 
-def rule_files(rules: Iterable[AccessRule], servers: Iterable[str], heading: str) -> dict[str, str]:
-    """File name → text of each server's rules; ``heading`` a comment on top of each."""
-    rules = tuple(rules)
-    return {_WRITERS[server][0]: _WRITERS[server][1](rules, heading) for server in servers}
+def rule_files(table: AccessRules, headings: Mapping[str, str]) -> dict[str, str]:
+    """File name → text of the rules for each server in ``headings`` (server → the comment on top of its file)."""
+    return {_WRITERS[server][0]: _WRITERS[server][1](table, heading) for server, heading in headings.items()}
 
 
 def write_rule_files(folder: Path, files: Mapping[str, str]) -> None:
     """Write the rule files into ``folder``, removing rule files an earlier build wrote there that are not
     among them (rules that no longer hold must not linger where an administrator would pick them up)."""
-    for name, _ in _WRITERS.values():
+    for name in _rule_file_names():
         if name not in files and (folder / name).is_file():
             (folder / name).unlink()
     if not files:
@@ -60,3 +59,7 @@ def write_rule_files(folder: Path, files: Mapping[str, str]) -> None:
         temporary = folder / f".{name}.tmp"
         temporary.write_text(text, encoding="utf-8", newline="\n")
         os.replace(temporary, folder / name)  # whole or not at all: a server may read it any moment
+
+
+def _rule_file_names() -> Iterable[str]:
+    return (name for name, _ in _WRITERS.values())

@@ -35,7 +35,8 @@ TEAM = {"id": Field(kind="id", required=True), "name": Field(kind="text", requir
 ACCESS = {
     "restricted_folder": Field(kind="id"),
     "planners_group": Field(kind="text", required=True),
-    "rules": Field(kind="texts", choices=ACCESS_SERVERS),
+    # An empty list would leave the restricted pages protected by no server's rules.
+    "rules": Field(kind="texts", choices=ACCESS_SERVERS, item="item.server", non_empty=True),
 }
 COVERAGE = {"level": Field(kind="int", required=True), "count": Field(kind="int", required=True, minimum=0)}
 SCHEMA = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..audience import PUBLIC
 from ..catalogue import Catalogue
 from ..derive import Facts, criteria_levels
 from ..derive.levels import EXPIRY_WARNING_DAYS
@@ -46,23 +45,21 @@ class PageContext:
         levels = criteria_levels(content)
         return cls(content, facts, all_facts, renderer, renderer.catalogue, snippets, levels, address, layout, deployment)
 
-    def page(self, template: str, where: str | Place, title: str, **context: object) -> Page:
+    def page(self, template: str, place: Place, title: str, **context: object) -> Page:
         """A Markdown page (``*.md.j2``): links to ``.md`` files, which the engine rewrites and checks.
 
-        ``where`` is a public page's path or a restricted page's place (``Layout``): the page's
-        audience decides whether it may show names (``names`` in the template)."""
-        place = where if isinstance(where, Place) else Place(where, PUBLIC)
+        ``place``: where it lives and who may read it (``paths.public`` or ``Layout``); its audience
+        decides whether it may show names (``names`` in the template)."""
         names = self.layout.shows_names(place.audience)
         links = self.snippets.links_from(place.path, names)
         shared = self._shared(links, names)
         return self.renderer.page(template, place.path, title, audience=place.audience, **{**shared, **context})
 
-    def html_page(self, template: str, where: str | Place, title: str, *, links_as: str = "", **context: object) -> Page:
+    def html_page(self, template: str, place: Place, title: str, *, links_as: str = "", **context: object) -> Page:
         """A page built only from data, rendered to HTML (``*.html.j2``) with links to served addresses.
 
         ``links_as``: the links of a page of many alike (a POP in each person's folder) made as from this
         path, so that they are made once for all of them rather than once per folder."""
-        place = where if isinstance(where, Place) else Place(where, PUBLIC)
         names = self.layout.shows_names(place.audience)
         directory_urls = None if self.address.source_links else self.address.directory_urls
         links = self.snippets.html_links_from(links_as or place.path, directory_urls, names)

@@ -23,6 +23,7 @@ from ..derive.levels import is_finished
 from ..model import IMPROVEMENT_METHODS, IMPROVEMENT_STATUSES, Content, Improvement
 from . import paths
 from .context import PageContext
+from .paths import public
 from .site import Page, SiteAddress, StaticFile
 
 LATEST_ON_HOME = 5
@@ -72,9 +73,8 @@ def _groups(improvements: list[Improvement], key: Callable[[Improvement], str], 
 
 
 def credited_authors(c: PageContext, improvement: Improvement) -> list[str]:
-    """The names an improvement's public page and feed entry credit: none, unless the organisation credits
-    authors publicly (``improvement_authors: public``) or every page may name people."""
-    if not (c.content.organisation.improvement_authors == "public" or c.layout.shows_names(PUBLIC)):
+    """The names an improvement's public page and feed entry credit (``Layout.credits_authors``)."""
+    if not c.layout.credits_authors:
         return []
     people = c.content.people
     return [people[person_id].name if person_id in people else person_id for person_id in dict.fromkeys(improvement.author_ids)]
@@ -85,14 +85,14 @@ def render_improvement_pages(c: PageContext) -> Iterator[Page]:
     ordered = newest_first(content.improvements.values())
     team_of = {i.id: content.improvement_team(i) for i in ordered}
     yield c.page(
-        "improvements.md.j2", paths.IMPROVEMENTS, c.t("label.improvements"),
+        "improvements.md.j2", public(paths.IMPROVEMENTS), c.t("label.improvements"),
         improvements=ordered, team_of=team_of,
         by_status=_groups(ordered, lambda i: i.status, reversed(IMPROVEMENT_STATUSES)),
         by_method=_groups(ordered, lambda i: i.method, IMPROVEMENT_METHODS),
         by_team=_groups(ordered, lambda i: team_of[i.id], (team.id for team in content.organisation.teams)),
     )
     for improvement in ordered:
-        yield c.page("improvement.md.j2", paths.improvement(improvement.id), improvement.title,
+        yield c.page("improvement.md.j2", public(paths.improvement(improvement.id)), improvement.title,
                      improvement=improvement, team_id=team_of[improvement.id], body=Markup(improvement.body),
                      authors=credited_authors(c, improvement))
 
@@ -117,7 +117,7 @@ def improvement_feed(c: PageContext) -> StaticFile:
         _entry(feed, improvement, content, t, address, credited_authors(c, improvement))
     ET.indent(feed)
     data = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
-    return StaticFile(path=paths.IMPROVEMENTS_FEED, content=data + b"\n")
+    return StaticFile(path=paths.IMPROVEMENTS_FEED, content=data + b"\n", audience=PUBLIC)
 
 
 def _entry(

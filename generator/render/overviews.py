@@ -13,9 +13,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..derive import PersonFacts
+from ..derive.matrix import FormatMatrix
 from ..spreadsheets.matrix_csv import matrix_csv
 from ..spreadsheets.xlsx import matrix_xlsx
 from .context import PageContext
+from .paths import Place, public
 from .site import Page, StaticFile
 
 # Above this many rows a matrix or the planning lists the teams, each linking to its part in the
@@ -40,12 +42,15 @@ def render_overviews(c: PageContext) -> Iterator[Page]:
 
 def render_overview_files(c: PageContext) -> Iterator[StaticFile]:
     """Every format's whole matrix as CSV and as an Excel workbook."""
-    org, renderer = c.content.organisation, c.renderer
     for format_id, matrix in c.deployment.matrices.items():
-        csv_place, xlsx_place = c.layout.matrix_csv(format_id), c.layout.matrix_xlsx(format_id)
-        yield StaticFile(path=csv_place.path, content=matrix_csv(matrix), audience=csv_place.audience)
-        workbook = matrix_xlsx(matrix, org.coverage, renderer.catalogue, renderer.build_date)
-        yield StaticFile(path=xlsx_place.path, content=workbook, audience=xlsx_place.audience)
+        yield from matrix_downloads(c, matrix, c.layout.matrix_csv(format_id), c.layout.matrix_xlsx(format_id))
+
+
+def matrix_downloads(c: PageContext, matrix: FormatMatrix, csv_place: Place, xlsx_place: Place) -> Iterator[StaticFile]:
+    """A matrix as CSV and as an Excel workbook, each where its place says (and for whom)."""
+    yield StaticFile(path=csv_place.path, content=matrix_csv(matrix), audience=csv_place.audience)
+    workbook = matrix_xlsx(matrix, c.content.organisation.coverage, c.renderer.catalogue, c.renderer.build_date)
+    yield StaticFile(path=xlsx_place.path, content=workbook, audience=xlsx_place.audience)
 
 
 def wide(page: Page) -> Page:
@@ -117,4 +122,5 @@ def _render_restricted_index(c: PageContext) -> Page:
     """The door to the restricted part: each team's folder and the organisation-wide views. It names no one."""
     index = c.layout.restricted_index()
     assert index is not None
-    return c.html_page("restricted.html.j2", index, c.t("label.restricted"), teams=list(c.deployment.teams.values()))
+    teams = [(facts.team, [matrix.format for matrix in facts.matrices]) for facts in c.deployment.teams.values()]
+    return c.html_page("restricted.html.j2", public(index), c.t("label.restricted"), teams=teams)

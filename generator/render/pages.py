@@ -37,6 +37,7 @@ from . import paths
 from .context import PageContext
 from .improvements import improvement_feed, improvements_on, latest_finished, render_improvement_pages
 from .overviews import render_overview_files, render_overviews
+from .paths import public
 from .person_pages import PersonPages
 from .site import Page, StaticFile
 from .team_pages import render_team_files, render_team_pages
@@ -65,9 +66,9 @@ def render_files(c: PageContext) -> Iterator[StaticFile]:
     content = c.content
     yield improvement_feed(c)
     for file in content.attachments:
-        yield StaticFile(path=paths.attachment(file), source=content.root / "sources" / file)
+        yield StaticFile(path=paths.attachment(file), source=content.root / "sources" / file, audience=PUBLIC)
     for page_file in content.page_files:
-        yield StaticFile(path=paths.free_page(page_file), source=content.root / "pages" / page_file)
+        yield StaticFile(path=paths.free_page(page_file), source=content.root / "pages" / page_file, audience=PUBLIC)
     yield from _signoff_sheets(c)
     if c.facts is not None:
         yield from render_overview_files(c)
@@ -83,7 +84,7 @@ def _signoff_sheets(c: PageContext) -> Iterator[StaticFile]:
                                        label=content.organisation.label(level))
             wps = [wp for _, group in checklist_groups(content, training_format, level) for wp in group]
             sheet = signoff_sheet(training_format, level, wps, renderer.catalogue, title, renderer.build_date)
-            yield StaticFile(path=paths.signoff_sheet(training_format.id, level), content=sheet)
+            yield StaticFile(path=paths.signoff_sheet(training_format.id, level), content=sheet, audience=PUBLIC)
 
 
 def _formats_of(content: Content) -> dict[str, list[TrainingFormat]]:
@@ -97,7 +98,7 @@ def _formats_of(content: Content) -> dict[str, list[TrainingFormat]]:
 def _render_home(c: PageContext) -> Page:
     intro = next((p for p in c.content.pages if p.path == "index.md"), None)
     return c.page(
-        "home.md.j2", paths.HOME, c.content.organisation.name,
+        "home.md.j2", public(paths.HOME), c.content.organisation.name,
         intro=Markup(intro.text if intro else ""), formats=list(c.content.formats.values()),
         latest_improvements=latest_finished(c.content, c.renderer.build_date),
     )
@@ -105,11 +106,11 @@ def _render_home(c: PageContext) -> Page:
 
 def _render_formats(c: PageContext) -> Iterator[Page]:
     formats = list(c.content.formats.values())
-    yield c.page("formats.md.j2", paths.FORMATS, c.t("label.formats"), formats=formats)
+    yield c.page("formats.md.j2", public(paths.FORMATS), c.t("label.formats"), formats=formats)
     for training_format in formats:
         matrix = c.deployment.matrices[training_format.id]
         members = [row for section in matrix.sections for row in section.rows]
-        yield c.page("format.md.j2", paths.training_format(training_format.id), training_format.title,
+        yield c.page("format.md.j2", public(paths.training_format(training_format.id)), training_format.title,
                      format=training_format, members=members if c.layout.shows_names(PUBLIC) else [],
                      team_counts=c.deployment.format_counts.get(training_format.id, ()))
 
@@ -118,10 +119,10 @@ def _render_work_processes(c: PageContext) -> Iterator[Page]:
     formats_of, improved = _formats_of(c.content), improvements_on(c.content)
     names = c.layout.shows_names(PUBLIC)
     work_processes = sorted(c.content.work_processes.values(), key=lambda wp: (wp.retired, wp.code or "~", wp.title))
-    yield c.page("work_processes.md.j2", paths.WORK_PROCESSES, c.t("label.work-processes"),
+    yield c.page("work_processes.md.j2", public(paths.WORK_PROCESSES), c.t("label.work-processes"),
                  work_processes=work_processes, formats_of=formats_of)
     for wp in work_processes:
-        yield c.page("work_process.md.j2", paths.work_process(wp.id), wp.title,
+        yield c.page("work_process.md.j2", public(paths.work_process(wp.id)), wp.title,
                      wp=wp, body=Markup(wp.body), formats_of=formats_of[wp.id], improvements=improved.get(wp.id, []),
                      who=_who_can_do(c, wp, names) if c.facts is not None else None)
 
@@ -142,14 +143,14 @@ def _render_sources(c: PageContext) -> Iterator[Page]:
     found = c.deployment.reinstructions
     people_count = people_to_reinstruct(found)
     team_order = {team.id: i for i, team in enumerate(org.teams)}
-    names = [(r, c.counts.people[r.person_id].person.team) for r in found] if c.layout.shows_names(PUBLIC) else []
-    by_source = grouped(sorted(names, key=lambda row: team_order[row[1]]), lambda row: row[0].source.id)
+    named = [(r, c.counts.people[r.person_id].person.team) for r in found] if c.layout.shows_names(PUBLIC) else []
+    by_source = grouped(sorted(named, key=lambda row: team_order[row[1]]), lambda row: row[0].source.id)
     per_team = c.deployment.reinstruction_counts if c.facts is not None else {}
     sources_list = sorted(c.content.sources.values(), key=lambda s: s.title.lower())
-    yield c.page("sources.md.j2", paths.SOURCES, c.t("label.sources"),
+    yield c.page("sources.md.j2", public(paths.SOURCES), c.t("label.sources"),
                  sources_list=sources_list, review_due=review_due, overdue=overdue, readable=readable)
     for source in sources_list:
-        yield c.page("source.md.j2", paths.source(source.id), source.title, source=source, body=Markup(source.body),
+        yield c.page("source.md.j2", public(paths.source(source.id)), source.title, source=source, body=Markup(source.body),
                      citing=cited[source.id], review_due=review_due[source.id],
                      overdue=is_review_due(source, org, build_date), readability=readable[source.id],
                      reinstruction_count=people_count.get(source.id, 0), reinstruction=by_source.get(source.id, []),
@@ -158,12 +159,12 @@ def _render_sources(c: PageContext) -> Iterator[Page]:
 
 def _render_checklists(c: PageContext) -> Iterator[Page]:
     formats = list(c.content.formats.values())
-    yield c.html_page("checklists.html.j2", paths.CHECKLISTS, c.t("label.checklists"), formats=formats)
+    yield c.html_page("checklists.html.j2", public(paths.CHECKLISTS), c.t("label.checklists"), formats=formats)
     for training_format in formats:
         for level in c.levels:
             title = c.t("label.checklist-title", format=training_format.title, level=level,
                         label=c.content.organisation.label(level))
-            yield c.html_page("checklist.html.j2", paths.checklist(training_format.id, level), title,
+            yield c.html_page("checklist.html.j2", public(paths.checklist(training_format.id, level)), title,
                          format=training_format, level=level, groups=checklist_groups(c.content, training_format, level))
 
 
@@ -181,7 +182,7 @@ def _render_health(c: PageContext) -> Page:
                          key=lambda wn: ([-n for n in wn[1]], wn[0].title))
     overdue = c.deployment.overdue
     return c.page(
-        "health.md.j2", paths.HEALTH, c.t("label.health"),
+        "health.md.j2", public(paths.HEALTH), c.t("label.health"),
         due_sources=sources_due_for_review(c.content, build_date),
         due_soon=sources_due_soon(c.content, build_date), review_ahead_days=REVIEW_AHEAD_DAYS,
         review_due={s.id: review_due_on(s, org) for s in c.content.sources.values()},
@@ -200,7 +201,7 @@ def _render_free_pages(c: PageContext) -> Iterator[Page]:
         if free.path == "index.md":
             continue  # the home page's introduction
         title = _first_heading(free.text) or free.path.removesuffix(".md")
-        yield Page(path=paths.free_page(free.path), title=title, markdown=free.text)
+        yield Page(path=paths.free_page(free.path), title=title, markdown=free.text, audience=PUBLIC)
 
 
 def _first_heading(markdown: str) -> str | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
 
-from ..audience import PLANNERS, Audience, Readers, person_and_leaders, team_leaders
+from ..audience import PLANNERS, PUBLIC, Audience, Readers, person_and_leaders, team_leaders
 from ..model import Organisation, Person
 
 HOME = "index.md"
@@ -55,17 +55,8 @@ def checklist(format_id: str, level: int) -> str:
     return f"aftekenlijsten/{format_id}-niveau-{level}.md"
 
 
-
-
 def signoff_sheet(format_id: str, level: int) -> str:
     return f"aftekenlijsten/{format_id}-niveau-{level}.xlsx"
-
-
-
-
-
-
-
 
 
 def improvement(improvement_id: str) -> str:
@@ -89,16 +80,23 @@ def source_anchor(source_id: str) -> str:
     return f"src-{source_id}"
 
 
+# The pages that name people, by their path inside their audience's folder (see Layout).
+MATRICES = "matrix/index.md"
+TEAMS = "teams/index.md"
+PEOPLE = "mensen/index.md"
+PLANNING = "planning/index.md"
+HEALTH_NAMES = "gezondheid/namen.md"
+TEAMS_FOLDER = "teams"  # without access: the folder of the teams' folders
+PEOPLE_FOLDER = "pop"  # the folder of the people's folders: in a team's folder, or (without access) at the root
 # Inside the restricted folder: the organisation-wide views, which only the planners read.
 ALL_TEAMS = "alle"
 # Folders that MkDocs and Material write beside the pages: a restricted folder of that name would mix with them.
 ENGINE_FOLDERS = ("assets", "search")
-# The site's own top folders: those of the public pages above, and those Layout gives the pages
-# that name people where nothing is restricted.
-GENERATED_FOLDERS = (
-    *dict.fromkeys(path.partition("/")[0] for path in (FORMATS, WORK_PROCESSES, SOURCES, CHECKLISTS, HEALTH, IMPROVEMENTS)),
-    "matrix", "teams", "planning", "mensen", "pop",
-)
+# The site's own top folders: the public pages', and those of the pages that name people where nothing is restricted.
+GENERATED_FOLDERS = tuple(dict.fromkeys(path.partition("/")[0] for path in (
+    FORMATS, WORK_PROCESSES, SOURCES, CHECKLISTS, HEALTH, IMPROVEMENTS, MATRICES, TEAMS, PEOPLE, PLANNING, HEALTH_NAMES,
+    TEAMS_FOLDER, PEOPLE_FOLDER,
+)))
 
 
 @dataclass(frozen=True)
@@ -123,6 +121,7 @@ class Layout:
 
     def __init__(self, organisation: Organisation, people: Mapping[str, Person]) -> None:
         self.personal_data = organisation.personal_data
+        self._authors_public = organisation.improvement_authors == "public"
         access = organisation.access if organisation.personal_data else None
         self.restricted = access.restricted_folder if access else None  # None: nothing is restricted
         teams = {team.id for team in organisation.teams}
@@ -133,15 +132,22 @@ class Layout:
         on every page when nothing is restricted (then every reader of the site sees every name)."""
         return self.personal_data and (audience.restricted or self.restricted is None)
 
+    @property
+    def credits_authors(self) -> bool:
+        """Whether the public improvement pages and feed name their authors: where every page may name people, or
+        where the organisation chose to (``improvement_authors: public``); never without personal data."""
+        return self.shows_names(PUBLIC) or (self.personal_data and self._authors_public)
+
     def folder(self, audience: Audience) -> str:
         """The folder of an audience's pages, relative to the site root: '' or ending in '/'."""
         if audience.readers is Readers.PUBLIC:
             return ""
         if self.restricted is None:
-            return {Readers.TEAM: f"teams/{audience.team}/", Readers.PERSON: f"pop/{audience.person}/"}.get(audience.readers, "")
+            folders = {Readers.TEAM: f"{TEAMS_FOLDER}/{audience.team}/", Readers.PERSON: f"{PEOPLE_FOLDER}/{audience.person}/"}
+            return folders.get(audience.readers, "")
         team = f"{self.restricted}/{audience.team or ALL_TEAMS}/"
         if audience.readers is Readers.PERSON:
-            return f"{team}pop/{audience.person}/"
+            return f"{team}{PEOPLE_FOLDER}/{audience.person}/"
         return team if audience.readers is Readers.TEAM else f"{self.restricted}/{ALL_TEAMS}/"
 
     def _place(self, audience: Audience, name: str) -> Place:
@@ -154,33 +160,33 @@ class Layout:
     # --- the organisation-wide views: for the planners -------------------------------------------
 
     def matrices(self) -> Place:
-        return self._place(PLANNERS, "matrix/index.md")
+        return self._place(PLANNERS, MATRICES)
 
     def matrix(self, format_id: str) -> Place:
-        return self._place(PLANNERS, f"matrix/{format_id}.md")
+        return self._place(PLANNERS, f"{_folder(MATRICES)}{format_id}.md")
 
     def matrix_csv(self, format_id: str) -> Place:
-        return self._place(PLANNERS, f"matrix/{format_id}.csv")
+        return self._place(PLANNERS, f"{_folder(MATRICES)}{format_id}.csv")
 
     def matrix_xlsx(self, format_id: str) -> Place:
-        return self._place(PLANNERS, f"matrix/{format_id}.xlsx")
+        return self._place(PLANNERS, f"{_folder(MATRICES)}{format_id}.xlsx")
 
     def teams(self) -> Place:
-        return self._place(PLANNERS, "teams/index.md")
+        return self._place(PLANNERS, TEAMS)
 
     def people(self) -> Place:
-        return self._place(PLANNERS, "mensen/index.md")
+        return self._place(PLANNERS, PEOPLE)
 
     def people_team(self, team_id: str) -> Place:
         """One team's part of the people index, when the index is split (see SPLIT_PEOPLE)."""
-        return self._place(PLANNERS, f"mensen/{team_id}.md")
+        return self._place(PLANNERS, f"{_folder(PEOPLE)}{team_id}.md")
 
     def planning(self) -> Place:
-        return self._place(PLANNERS, "planning/index.md")
+        return self._place(PLANNERS, PLANNING)
 
     def health_names(self) -> Place:
         """The names behind the health page's counts (levels that drop, training overdue)."""
-        return self._place(PLANNERS, "gezondheid/namen.md")
+        return self._place(PLANNERS, HEALTH_NAMES)
 
     # --- a team's folder: for its leaders and the planners ----------------------------------------
 
@@ -211,6 +217,16 @@ class Layout:
     def person_checklist(self, person_id: str) -> Place:
         """The checklist of a person's next level, pre-filled with their name and sign-offs."""
         return self._place(self._people[person_id], "aftekenlijst.md")
+
+
+def _folder(index: str) -> str:
+    """The folder of an index page, ending in '/'."""
+    return index.removesuffix("index.md")
+
+
+def public(path: str) -> Place:
+    """A page or file that everyone may read: it names no one."""
+    return Place(path, PUBLIC)
 
 
 def in_any_sibling(path: str) -> str:

@@ -21,7 +21,7 @@ import jinja2
 from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
-from ..audience import PUBLIC, Audience
+from ..audience import Audience
 from ..catalogue import Catalogue
 from .escape import escape_css_string, escape_text, escape_url
 from .paths import Place, path_of, relative_link, url_link
@@ -69,7 +69,7 @@ class Renderer:
             return "—"
         return f"{value.day:02}-{value.month:02}-{value.year}" if self.catalogue.language == "nl" else value.isoformat()
 
-    def page(self, template: str, path: str, title: str, *, audience: Audience = PUBLIC, **context: Any) -> Page:
+    def page(self, template: str, path: str, title: str, *, audience: Audience, **context: Any) -> Page:
         """Render one page; ``link(target)`` in the template gives a path relative to this page."""
 
         def link(target: str | Place) -> Markup:
@@ -79,7 +79,7 @@ class Renderer:
         return Page(path=path, title=title, markdown=markdown, audience=audience)
 
     def html_page(
-        self, template: str, path: str, title: str, *, directory_urls: bool | None, audience: Audience = PUBLIC, **context: Any,
+        self, template: str, path: str, title: str, *, directory_urls: bool | None, audience: Audience, **context: Any,
     ) -> Page:
         """Render one page to HTML. ``link(target)`` gives the served address of ``target`` relative to this
         page (with ``directory_urls`` None: the source file, for engines that rewrite links in HTML);

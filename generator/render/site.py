@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..audience import PUBLIC, Audience
+from ..audience import Audience
 from . import paths
 from .escape import escape_html
 
@@ -29,7 +29,7 @@ class Page:
     html: str | None = None
     headings: tuple[Heading, ...] = ()  # of an HTML page, in order
     anchors: tuple[str, ...] = ()  # ids on an HTML page besides its headings' that other pages link to
-    audience: Audience = PUBLIC  # who may read it (audience.py): pages that name people are restricted
+    audience: Audience  # who may read it (audience.py): pages that name people are restricted
     hide: tuple[str, ...] = ()  # parts of the theme to leave out ("navigation", "toc"): wide pages want the width
 
     @property
@@ -53,7 +53,7 @@ class StaticFile:
     path: str
     content: bytes | None = None
     source: Path | None = None  # copied as is (attachments)
-    audience: Audience = PUBLIC  # who may read it (a matrix download names people)
+    audience: Audience  # who may read it (a matrix download names people)
 
     def read(self) -> bytes:
         return self.content if self.content is not None else self.source.read_bytes() if self.source else b""

@@ -13,11 +13,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ..derive.teams import TeamFacts
-from ..spreadsheets.matrix_csv import matrix_csv
-from ..spreadsheets.xlsx import matrix_xlsx
 from . import paths
 from .context import PageContext
-from .overviews import wide
+from .overviews import matrix_downloads, wide
 from .site import Page, StaticFile
 
 
@@ -34,14 +32,11 @@ def render_team_pages(c: PageContext) -> Iterator[Page]:
 
 def render_team_files(c: PageContext) -> Iterator[StaticFile]:
     """Each team's part of each format's matrix, as CSV and as an Excel workbook."""
-    org, renderer = c.content.organisation, c.renderer
     for facts in c.deployment.teams.values():
         for matrix in facts.matrices:
-            csv_place = c.layout.team_matrix_csv(matrix.format.id, facts.team.id)
-            xlsx_place = c.layout.team_matrix_xlsx(matrix.format.id, facts.team.id)
-            yield StaticFile(path=csv_place.path, content=matrix_csv(matrix), audience=csv_place.audience)
-            workbook = matrix_xlsx(matrix, org.coverage, renderer.catalogue, renderer.build_date)
-            yield StaticFile(path=xlsx_place.path, content=workbook, audience=xlsx_place.audience)
+            format_id, team_id = matrix.format.id, facts.team.id
+            yield from matrix_downloads(c, matrix, c.layout.team_matrix_csv(format_id, team_id),
+                                        c.layout.team_matrix_xlsx(format_id, team_id))
 
 
 def _render_team(c: PageContext, facts: TeamFacts, scale: int) -> Page:
