@@ -101,7 +101,7 @@ GENERATED_FOLDERS = tuple(dict.fromkeys(path.partition("/")[0] for path in (
 
 @dataclass(frozen=True)
 class Place:
-    """Where a page or file that names people lives, and who may read it."""
+    """Where a page or file lives, and who may read it (``public`` for those that name no one, ``Layout`` for the rest)."""
 
     path: str
     audience: Audience
@@ -110,10 +110,10 @@ class Place:
 class Layout:
     """The places of the pages that name people, and whether a page may show names.
 
-    Without ``access:`` in organisation.yml they live where everyone reads them, as they always
-    have: ``pop/<person>/``, ``teams/<team>/``, and ``matrix/``, ``planning/``, ``mensen/`` at the
-    root. With it, under the restricted folder: ``<folder>/<team>/`` holds the team's page, its
-    matrices, planning and re-instruction, and its people's pages under ``pop/<person>/``;
+    Without ``access:`` in organisation.yml they live where everyone reads them: ``pop/<person>/``,
+    ``teams/<team>/``, and ``matrix/``, ``planning/``, ``mensen/`` at the root. With it, under the
+    restricted folder: ``<folder>/<team>/`` holds the team's page, its matrices, planning and
+    re-instruction, and its people's pages under ``pop/<person>/``;
     ``<folder>/alle/`` the organisation-wide views; ``<folder>/index.md`` lists them and names no one.
     Each folder is one set of readers, so that one rule per folder (of a web server, or of a file
     share) protects it.
