@@ -374,6 +374,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Use: 'Define WGO_SITE_ROOT /folder/of/the/site', then 'Include' this file in the server's configuration.\n"
         "Signing in (Kerberos, LDAP) is the server's own; see 'Personal data and access' in the README.",
     ),
+    "access-rules.apache-no-root": (
+        "Definieer WGO_SITE_ROOT als de map waaruit de site wordt geserveerd, voordat je dit bestand laadt met Include",
+        "Define WGO_SITE_ROOT as the folder the site is served from, before including this file",
+    ),
+    "access-rules.apache-wrong-root": (
+        "{door} ontbreekt: WGO_SITE_ROOT moet de map zijn waar deze site naartoe is gekopieerd",
+        "{door} is missing: WGO_SITE_ROOT must be the folder this site was copied to",
+    ),
     "access-rules.iis": (
         "Toegangsregels voor IIS van {site}: wie de mappen met persoonsgegevens mag lezen.\n"
         "Geschreven door de generator uit organisation.yml en people.csv bij elke build; niet met de hand bewerken.\n"

@@ -18,6 +18,7 @@ import pytest
 
 from generator.access import AccessRule, AccessRules, rule_files
 from generator.audience import PLANNERS, PUBLIC, Readers, person_and_leaders, team_leaders
+from generator.catalogue import Catalogue
 from generator.diagnostics import Location
 from generator.generate import generate
 from generator.model import Access, Coverage, Organisation, Person, Team
@@ -154,8 +155,8 @@ def test_apache_and_iis_hold_the_same_table_also_for_names_that_need_quoting() -
     table = AccessRules(rules=(AccessRule(folder="beperkt", groups=tricky, users=()),
                                AccessRule(folder="beperkt/t/pop/p-1", groups=("GG",), users=("CORP\\jan", "jan@CORP.NL"))),
                         door="beperkt/index.html")
-    heading = "Jansen --- & Zn <BV> -- with hyphens\nand a second line -"
-    files = rule_files(table, {"apache": heading, "iis": heading})
+    site = "Jansen --- & Zn <BV> -- with hyphens\nand a second line -"  # in both files' comments on top
+    files = rule_files(table, ("apache", "iis"), Catalogue("nl"), site)
     assert _apache_table(files["apache.conf"]) == table
     assert _iis_table(files["web.config"]) == table
 
@@ -163,7 +164,7 @@ def test_apache_and_iis_hold_the_same_table_also_for_names_that_need_quoting() -
 def test_an_ldap_group_is_required_as_one_whole_name() -> None:
     dn = "CN=GG Ploeg 1,OU=Groepen,DC=voorbeeld,DC=nl"
     table = AccessRules(rules=(AccessRule(folder="beperkt", groups=(dn, "GG-Plain"), users=()),), door="beperkt/index.html")
-    text = rule_files(table, {"apache": ""})["apache.conf"]
+    text = rule_files(table, ("apache",), Catalogue("nl"), "")["apache.conf"]
     assert f"        Require ldap-group {dn}\n" in text  # mod_authnz_ldap takes the rest of the line, quotes and all
     assert '        Require group "GG-Plain"\n' in text
 

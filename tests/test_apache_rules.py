@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from generator.access import AccessRule, AccessRules, rule_files
+from generator.catalogue import Catalogue
 
 from .apache import APACHE, MODULES, PASSWORD, apache_server, status
 from .conftest import ROOT
@@ -116,7 +117,8 @@ def test_names_that_need_quoting_reach_apache_as_written(tmp_path: Path) -> None
     rules = (AccessRule(folder="beperkt", groups=("GG-Planners",), users=()), AccessRule(folder="beperkt/t", groups=groups, users=()),
              AccessRule(folder="beperkt/u", groups=(), users=users))
     conf = tmp_path / "apache.conf"
-    conf.write_text(rule_files(AccessRules(rules=rules, door="beperkt/index.html"), {"apache": ""})["apache.conf"], encoding="utf-8")
+    table = AccessRules(rules=rules, door="beperkt/index.html")
+    conf.write_text(rule_files(table, ("apache",), Catalogue("nl"), "")["apache.conf"], encoding="utf-8")
     site = tmp_path / "site"
     for folder in ("beperkt", "beperkt/t", "beperkt/u"):
         (site / folder).mkdir(parents=True)
@@ -136,7 +138,7 @@ def test_an_ldap_group_parses_in_apache_with_mod_authnz_ldap(tmp_path: Path) -> 
     """``Require ldap-group`` cannot be tried without a directory here; httpd's own syntax check can."""
     rules = (AccessRule(folder="beperkt", groups=("CN=GG Ploeg 1,OU=Groepen,DC=voorbeeld,DC=nl", "CN=100% \\, x"), users=()),)
     table = AccessRules(rules=rules, door="beperkt/index.html")
-    (tmp_path / "apache.conf").write_text(rule_files(table, {"apache": ""})["apache.conf"], encoding="utf-8")
+    (tmp_path / "apache.conf").write_text(rule_files(table, ("apache",), Catalogue("nl"), "")["apache.conf"], encoding="utf-8")
     (tmp_path / "beperkt").mkdir()
     (tmp_path / "beperkt/index.html").write_text("door", encoding="utf-8")  # the rules refuse to load without it
     modules = "\n".join(f"LoadModule {name}_module {MODULES}/mod_{name}.so"
@@ -177,7 +179,8 @@ def test_the_rules_refuse_to_load_for_another_folder_than_the_site(rules: Path, 
                       f"{modules}\nDefine WGO_SITE_ROOT {tmp_path}/elders\nInclude {rules}\n", encoding="utf-8")
     result = subprocess.run([str(APACHE), "-t", "-f", str(config)], capture_output=True, text=True, check=False)
     assert result.returncode != 0
-    assert f"{tmp_path}/elders/beperkt/index.html is missing: WGO_SITE_ROOT must be the folder this site was copied to" in result.stderr
+    expected = "ontbreekt: WGO_SITE_ROOT moet de map zijn waar deze site naartoe is gekopieerd"  # the site's language
+    assert f"{tmp_path}/elders/beperkt/index.html {expected}" in result.stderr
 
 
 def test_the_readmes_production_setup_loads_with_the_rules(example_site: Path, tmp_path: Path) -> None:
@@ -188,7 +191,7 @@ def test_the_readmes_production_setup_loads_with_the_rules(example_site: Path, t
     table = AccessRules(rules=(AccessRule(folder="beperkt", groups=(dn("GG-Opleidingen"),), users=()),
                                AccessRule(folder="beperkt/ploeg-1", groups=(dn("GG-Opleidingen"), dn("GG-Ploeg1-Leiding")),
                                           users=("pvoorbeeld",))), door="beperkt/index.html")
-    (tmp_path / "apache.conf").write_text(rule_files(table, {"apache": ""})["apache.conf"], encoding="utf-8")
+    (tmp_path / "apache.conf").write_text(rule_files(table, ("apache",), Catalogue("nl"), "")["apache.conf"], encoding="utf-8")
     (tmp_path / "ldap-password").write_text("geheim\n", encoding="utf-8")
     snippet = snippet.replace("/var/www/opleiden", str(example_site)).replace("/etc/apache2/wgo", str(tmp_path))
     modules = "\n".join(f"LoadModule {name}_module {MODULES}/mod_{name}.so" for name in (

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from ..catalogue import Catalogue
 from .rules import AccessRule, AccessRules, unwritable_anywhere
 
 SERVER = "apache"
@@ -46,9 +47,10 @@ def is_ldap_name(group: str) -> bool:
     return bool(_LDAP_NAME.match(group))
 
 
-def apache_rules(table: AccessRules, heading: str) -> str:
-    """The configuration fragment; ``heading`` a comment on top (what it is, how to use it)."""
-    lines = [*(f"# {line}".rstrip() for line in heading.splitlines()), *_guards(table.door)]
+def apache_rules(table: AccessRules, t: Catalogue, site: str) -> str:
+    """The configuration fragment, its comment and messages in the site's language (``site``: the organisation's name)."""
+    heading = t("access-rules.apache", site=site)
+    lines = [*(f"# {line}".rstrip() for line in heading.splitlines()), *_guards(table.door, t)]
     for rule in table.rules:
         lines += ["", f'<Directory "${{{ROOT_VARIABLE}}}/{rule.folder}">', *_requirements(rule), "</Directory>"]
     lines += ["", f'<DirectoryMatch "{_door_pattern(table.door)}">', "    Require all granted", "</DirectoryMatch>"]
@@ -62,14 +64,11 @@ def _door_pattern(door: str) -> str:
     return f"^${{{ROOT_VARIABLE}}}/{folder}(/({re.escape(name)})?)?$"
 
 
-def _guards(door: str) -> list[str]:
+def _guards(door: str, t: Catalogue) -> list[str]:
     """Lines that stop httpd from loading the rules where they would protect nothing."""
-    return ["", f"<IfDefine !{ROOT_VARIABLE}>",
-            f'Error "Define {ROOT_VARIABLE} as the folder the site is served from, before including this file"',
-            "</IfDefine>",
-            f'<IfFile !"${{{ROOT_VARIABLE}}}/{door}">',
-            f'Error "${{{ROOT_VARIABLE}}}/{door} is missing: {ROOT_VARIABLE} must be the folder this site was copied to"',
-            "</IfFile>"]
+    at_root = f"${{{ROOT_VARIABLE}}}/{door}"
+    return ["", f"<IfDefine !{ROOT_VARIABLE}>", f'Error "{t("access-rules.apache-no-root")}"', "</IfDefine>",
+            f'<IfFile !"{at_root}">', f'Error "{t("access-rules.apache-wrong-root", door=at_root)}"', "</IfFile>"]
 
 
 def _requirements(rule: AccessRule) -> list[str]:

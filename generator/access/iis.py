@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from ..catalogue import Catalogue
 from .rules import AccessRules, unwritable_anywhere
 
 SERVER = "iis"
@@ -29,8 +30,8 @@ def unwritable(value: str) -> str | None:
     return "access-reason.iis-wildcard" if value.strip() in ("*", "?") else None
 
 
-def iis_rules(table: AccessRules, heading: str) -> str:
-    """The ``web.config``; ``heading`` a comment on top (what it is, how to use it)."""
+def iis_rules(table: AccessRules, t: Catalogue, site: str) -> str:
+    """The ``web.config``, its comment in the site's language (``site``: the organisation's name)."""
     configuration = ET.Element("configuration")
     for rule in table.rules:
         authorization = _location(configuration, rule.folder)
@@ -40,7 +41,7 @@ def iis_rules(table: AccessRules, heading: str) -> str:
             ET.SubElement(authorization, "add", accessType="Allow", users=user)
     ET.SubElement(_location(configuration, table.door), "add", accessType="Allow", users="*")
     ET.indent(configuration)
-    comment = ET.tostring(ET.Comment(f" {_comment_text(heading)} "), encoding="unicode")
+    comment = ET.tostring(ET.Comment(f" {_comment_text(t('access-rules.iis', site=site))} "), encoding="unicode")
     body = ET.tostring(configuration, encoding="unicode")
     return f'<?xml version="1.0" encoding="utf-8"?>\n{comment}\n{body}\n'
 

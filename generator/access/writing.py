@@ -19,7 +19,7 @@ from .rules import AccessRules
 RULES_FOLDER_SUFFIX = "-access"
 
 # Server (as ``rules:`` in organisation.yml names it) → its file and how to write it.
-_WRITERS: dict[str, tuple[str, Callable[[AccessRules, str], str]]] = {
+_WRITERS: dict[str, tuple[str, Callable[[AccessRules, Catalogue, str], str]]] = {
     apache.SERVER: (apache.FILE_NAME, apache.apache_rules),
     iis.SERVER: (iis.FILE_NAME, iis.iis_rules),
 }
@@ -34,16 +34,15 @@ def write_access_rules(site_dir: Path, table: AccessRules | None, organisation: 
     """Write the rule files of the servers that organisation.yml names beside the site built into ``site_dir``
     (none, and earlier ones removed, without ``access:``); the files written."""
     servers = organisation.access.servers if organisation.access and table is not None else ()
-    headings = {server: catalogue(f"access-rules.{server}", site=organisation.name) for server in servers}
-    files = rule_files(table, headings) if table is not None else {}
+    files = rule_files(table, servers, catalogue, organisation.name) if table is not None else {}
     folder = rules_folder(site_dir)
     write_rule_files(folder, files)
     return [folder / name for name in files]
 
 
-def rule_files(table: AccessRules, headings: Mapping[str, str]) -> dict[str, str]:
-    """File name → text of the rules for each server in ``headings`` (server → the comment on top of its file)."""
-    return {_WRITERS[server][0]: _WRITERS[server][1](table, heading) for server, heading in headings.items()}
+def rule_files(table: AccessRules, servers: Iterable[str], t: Catalogue, site: str) -> dict[str, str]:
+    """File name → text of the rules for each server, in the site's language (``site``: the organisation's name)."""
+    return {_WRITERS[server][0]: _WRITERS[server][1](table, t, site) for server in servers}
 
 
 def write_rule_files(folder: Path, files: Mapping[str, str]) -> None:
