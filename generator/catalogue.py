@@ -396,6 +396,25 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "op de site staat{hint}",
         "the link to '{target}' leads nowhere: link to the page's file, relative to where this page stands on the site{hint}",
     ),
+    # --- what a body may hold (bodies.py) ---------------------------------------
+    "unsafe-html": (
+        "'{construct}' wordt niet gepubliceerd: een tekst mag geen scripts, formulieren, frames, gebeurtenissen (on…) "
+        "of opmaak buiten Markdown bevatten; haal het weg of schrijf het in Markdown",
+        "'{construct}' is not published: a text may hold no scripts, forms, frames, event handlers (on…) "
+        "or styling beyond Markdown; remove it or write it in Markdown",
+    ),
+    "unsafe-url": (
+        "de link '{construct}' wordt niet gepubliceerd: alleen adressen met http, https of mailto, of een link naar een "
+        "bestand van de site, zijn toegestaan",
+        "the link '{construct}' is not published: only addresses with http, https or mailto, or a link to a file of the "
+        "site, are allowed",
+    ),
+    "outside-resource": (
+        "'{construct}' zou van een andere website worden geladen, en de site laadt niets van buiten: zet het bestand in "
+        "sources/files/ (of pages/) en verwijs er met een relatief pad naar, of maak er een gewone link van",
+        "'{construct}' would be loaded from another website, and the site loads nothing from outside: put the file in "
+        "sources/files/ (or pages/) and refer to it with a relative path, or make it an ordinary link",
+    ),
     "page-conflict": (
         "de pagina '{path}' heeft hetzelfde adres als een pagina die de generator maakt; geef het bestand een andere naam",
         "the page '{path}' has the same address as a page the generator makes; give the file another name",

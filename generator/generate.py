@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .access import AccessRules, access_rules, check_access
 from .audience import PUBLIC
+from .bodies import check_bodies
 from .catalogue import Catalogue
 from .dates import LATEST_BUILD_YEAR, bad_source_date_epoch
 from .dates import build_date as today
@@ -66,6 +67,7 @@ def _generate(content_dir: Path, build_date: dt.date | None, template_dirs: tupl
     content = read_content(content_dir, report)
     check_references(content, date, report)
     check_access(content, report)
+    check_bodies(content, report)
     catalogue = Catalogue(content.organisation.language)
     if report.has_errors:
         return Result(site=None, report=report, catalogue=catalogue, content=content)

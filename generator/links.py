@@ -11,12 +11,11 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
 from urllib.parse import unquote
 
-from .diagnostics import Location, Report, Text, suggest
+from .bodies import authored_bodies
+from .diagnostics import Report, Text, suggest
 from .model import Content
-from .render import paths
 
 # [text](target "title") and ![alt](target); the target may stand in <…>.
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
@@ -25,34 +24,14 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-@dataclass(frozen=True)
-class _Authored:
-    """Markdown an author wrote, the page it is published as, and where its first line is."""
-
-    page: str
-    text: str
-    location: Location
-
-
 def check_links(content: Content, published: Collection[str], report: Report) -> None:
     """Warn about every link to a page or file of the site that is not among ``published``."""
-    for authored in _authored(content):
+    for authored in authored_bodies(content):
         for line, target in _links(authored.text):
             resolved = _resolve(authored.page, target)
             if resolved is not None and resolved not in published:
                 where = authored.location.at((authored.location.line or 1) + line - 1)
                 report.warning(where, "broken-link", target=target, hint=_hint(authored.page, resolved, published))
-
-
-def _authored(content: Content) -> Iterator[_Authored]:
-    for free in content.pages:
-        yield _Authored(free.path, free.text, free.location.at(1))
-    for source in content.sources.values():
-        yield _Authored(paths.source(source.id), source.body, source.location.at(source.body_line))
-    for wp in content.work_processes.values():
-        yield _Authored(paths.work_process(wp.id), wp.body, wp.location.at(wp.body_line))
-    for improvement in content.improvements.values():
-        yield _Authored(paths.improvement(improvement.id), improvement.body, improvement.location.at(improvement.body_line))
 
 
 def _links(text: str) -> Iterator[tuple[int, str]]:

@@ -111,7 +111,8 @@ def test_improvement_page_index_and_links(content: Path, monkeypatch: pytest.Mon
     assert "- **Team:** Ploeg 1" in own  # the author's team
     assert "- **Werkprocessen:** [Opstarten](../werkprocessen/opstarten.md)" in own
     assert "- **Uitgevoerd door:** [Ali Aydin](../pop/p-001/index.md), [Bea de Boer](../pop/p-002/index.md)" in own
-    assert "Het opstarten duurde *te* lang." in own  # the write-up is Markdown, as written
+    # The write-up is rendered and sanitised by the generator (bodies.py); its headings stay Markdown.
+    assert "<p>Het opstarten duurde <em>te</em> lang.</p>" in own
 
     index = page(result, "verbeteropdrachten/index.md")
     assert index.index("### Afgerond (1)") < index.index("### Loopt (1)") < index.index("### Idee (1)")

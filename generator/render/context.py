@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
+from ..bodies import safe_markdown
 from ..catalogue import Catalogue
 from ..derive import Facts, criteria_levels
 from ..derive.levels import EXPIRY_WARNING_DAYS
@@ -61,7 +64,7 @@ class PageContext:
         ``links_as``: the links of a page of many alike (a POP in each person's folder) made as from this
         path, so that they are made once for all of them rather than once per folder."""
         names = self.layout.shows_names(place.audience)
-        directory_urls = None if self.address.source_links else self.address.directory_urls
+        directory_urls = self.served_links
         links = self.snippets.html_links_from(links_as or place.path, directory_urls, names)
         shared = self._shared(links, names) | {
             "person_links": links.person_links, "wp_links": links.wp_links, "checklist_sections": links.checklist_sections,
@@ -70,6 +73,16 @@ class PageContext:
         return self.renderer.html_page(
             template, place.path, title, directory_urls=directory_urls, audience=place.audience, **{**shared, **context},
         )
+
+    @property
+    def served_links(self) -> bool | None:
+        """How links inside HTML reach their targets: served addresses (with or without directory URLs),
+        or None for source links, in a tree for an engine that rewrites those inside HTML too."""
+        return None if self.address.source_links else self.address.directory_urls
+
+    def body(self, text: str, path: str) -> Markup:
+        """An author's Markdown body for the page ``path``: sanitised HTML, headings kept for the contents (bodies.py)."""
+        return safe_markdown(text, path, self.served_links)
 
     @property
     def _restricted_trail(self) -> list[tuple[str, str]]:

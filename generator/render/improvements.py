@@ -14,10 +14,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
-import markdown
-from markupsafe import Markup
-
 from ..audience import PUBLIC
+from ..bodies import safe_html
 from ..catalogue import Catalogue
 from ..derive.levels import is_finished
 from ..model import IMPROVEMENT_METHODS, IMPROVEMENT_STATUSES, Content, Improvement
@@ -93,8 +91,8 @@ def render_improvement_pages(c: PageContext) -> Iterator[Page]:
     )
     for improvement in ordered:
         yield c.page("improvement.md.j2", public(paths.improvement(improvement.id)), improvement.title,
-                     improvement=improvement, team_id=team_of[improvement.id], body=Markup(improvement.body),
-                     authors=credited_authors(c, improvement))
+                     improvement=improvement, team_id=team_of[improvement.id], authors=credited_authors(c, improvement),
+                     body=c.body(improvement.body, paths.improvement(improvement.id)))
 
 
 def improvement_feed(c: PageContext) -> StaticFile:
@@ -137,7 +135,9 @@ def _entry(
     summary = [part for part in (team.name if team else "", improvement.savings) if part]
     if summary:
         _text(entry, "summary", " — ".join(summary))
-    _text(entry, "content", markdown.markdown(improvement.body, extensions=["tables"]), type="html")
+    # The same sanitised HTML as the page, its links relative to the page, which xml:base names.
+    body = safe_html(improvement.body, paths.improvement(improvement.id), address.directory_urls)
+    _text(entry, "content", body, type="html", **{"xml:base": _href(address, page)})
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:

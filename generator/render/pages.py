@@ -11,8 +11,6 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 
-from markupsafe import Markup
-
 from ..audience import PUBLIC
 from ..derive import checklist_groups, criteria_levels, grouped
 from ..derive.deployable import CoverageCount, TeamDeployment
@@ -99,7 +97,7 @@ def _render_home(c: PageContext) -> Page:
     intro = next((p for p in c.content.pages if p.path == "index.md"), None)
     return c.page(
         "home.md.j2", public(paths.HOME), c.content.organisation.name,
-        intro=Markup(intro.text if intro else ""), formats=list(c.content.formats.values()),
+        intro=c.body(intro.text, paths.HOME) if intro else "", formats=list(c.content.formats.values()),
         latest_improvements=latest_finished(c.content, c.renderer.build_date),
     )
 
@@ -122,8 +120,9 @@ def _render_work_processes(c: PageContext) -> Iterator[Page]:
     yield c.page("work_processes.md.j2", public(paths.WORK_PROCESSES), c.t("label.work-processes"),
                  work_processes=work_processes, formats_of=formats_of)
     for wp in work_processes:
-        yield c.page("work_process.md.j2", public(paths.work_process(wp.id)), wp.title,
-                     wp=wp, body=Markup(wp.body), formats_of=formats_of[wp.id], improvements=improved.get(wp.id, []),
+        path = paths.work_process(wp.id)
+        yield c.page("work_process.md.j2", public(path), wp.title, wp=wp, body=c.body(wp.body, path),
+                     formats_of=formats_of[wp.id], improvements=improved.get(wp.id, []),
                      who=_who_can_do(c, wp, names) if c.facts is not None else None)
 
 
@@ -150,7 +149,8 @@ def _render_sources(c: PageContext) -> Iterator[Page]:
     yield c.page("sources.md.j2", public(paths.SOURCES), c.t("label.sources"),
                  sources_list=sources_list, review_due=review_due, overdue=overdue, readable=readable)
     for source in sources_list:
-        yield c.page("source.md.j2", public(paths.source(source.id)), source.title, source=source, body=Markup(source.body),
+        path = paths.source(source.id)
+        yield c.page("source.md.j2", public(path), source.title, source=source, body=c.body(source.body, path),
                      citing=cited[source.id], review_due=review_due[source.id],
                      overdue=is_review_due(source, org, build_date), readability=readable[source.id],
                      reinstruction_count=people_count.get(source.id, 0), reinstruction=by_source.get(source.id, []),
@@ -201,7 +201,8 @@ def _render_free_pages(c: PageContext) -> Iterator[Page]:
         if free.path == "index.md":
             continue  # the home page's introduction
         title = _first_heading(free.text) or free.path.removesuffix(".md")
-        yield Page(path=paths.free_page(free.path), title=title, markdown=free.text, audience=PUBLIC)
+        path = paths.free_page(free.path)
+        yield Page(path=path, title=title, markdown=c.body(free.text, path), audience=PUBLIC)
 
 
 def _first_heading(markdown: str) -> str | None:
