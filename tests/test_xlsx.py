@@ -64,3 +64,45 @@ def test_no_workbook_without_personal_data(tmp_path: Path) -> None:
     organisation = content / "organisation.yml"
     organisation.write_text(organisation.read_text().replace("personal_data: true", "personal_data: false"))
     assert not [path for path in files_of(content) if path.startswith(("matrix/", "teams/"))]
+
+
+FORMULAS = ("=HYPERLINK(\"http://evil.example\",\"klik\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "=1+1")
+
+
+def test_every_published_sheet_holds_text_not_formulas(tmp_path: Path) -> None:
+    """Every author-written text that reaches a sheet (titles, criteria, names, labels) starts as a formula would."""
+    project = content_tree(tmp_path)
+    content = project / "content"
+    replace = {
+        "organisation.yml": [("Testfabriek BV", f"'{FORMULAS[5]}'"), ("Niet opgeleid", "'=0'"), ("Medewerker", "'+2'"),
+                             ("Ploeg 1", "'@ploeg'")],
+        "formats/operator.yml": [("title: Operator", "title: '=1+1'"),
+                                 ("Voert operationele werkzaamheden uit", "'-Voert operationele werkzaamheden uit'")],
+        "work-processes/opstarten.md": [("title: Opstarten", "title: '@Opstarten'"),
+                                        ("Benoemt de stappen", "'=HYPERLINK(\"http://evil.example\",\"klik\")'"),
+                                        ("Start zelfstandig op", "'+Start zelfstandig op'")],
+        "people.csv": [("Ali Aydin", "=cmd|' /C calc'!A0"), ("Bea de Boer", "-Bea")],
+    }
+    for name, pairs in replace.items():
+        text = (content / name).read_text(encoding="utf-8")
+        for old, new in pairs:
+            assert old in text, (name, old)
+            text = text.replace(old, new)
+        (content / name).write_text(text, encoding="utf-8")
+    files = files_of(content)
+    sheets = {path: data for path, data in files.items() if path.endswith((".xlsx", ".csv"))}
+    assert len([p for p in sheets if p.endswith(".xlsx")]) > 1, sorted(sheets)  # the matrix and the sign-off sheets
+    seen = []
+    for path, data in sheets.items():
+        if path.endswith(".csv"):
+            fields = [field for row in csv.reader(io.StringIO(data.decode("utf-8"))) for field in row]
+            assert not [f for f in fields if f.startswith(("=", "+", "-", "@", "\t", "\r"))], path
+            seen += fields
+            continue
+        for sheet in load_workbook(io.BytesIO(data)).worksheets:  # not data_only: formulas would show as formulas
+            for row in sheet.iter_rows():
+                assert not [c.coordinate for c in row if c.data_type == "f"], (path, sheet.title)
+                seen += [str(c.value) for c in row if c.value is not None]
+    # The texts are there, as text: the test would pass vacuously without them.
+    assert {"=1+1", "=HYPERLINK(\"http://evil.example\",\"klik\")", "'=cmd|' /C calc'!A0", "'-Bea"} <= {
+        value.split(" — ")[0] for value in seen} | set(seen), sorted(set(seen))[:40]

@@ -6,6 +6,7 @@ import csv
 import io
 
 from ..derive.matrix import FormatMatrix
+from .cells import csv_text
 
 
 def matrix_csv(matrix: FormatMatrix) -> bytes:
@@ -16,11 +17,5 @@ def matrix_csv(matrix: FormatMatrix) -> bytes:
     for section in matrix.sections:
         for row in section.rows:
             levels = (row.standings[wp.id].level for wp in matrix.work_processes)
-            writer.writerow([section.team.id, row.person.id, _spreadsheet_text(row.person.name), *levels, row.overall])
+            writer.writerow([csv_text(value) for value in (section.team.id, row.person.id, row.person.name, *levels, row.overall)])
     return out.getvalue().encode("utf-8")
-
-
-def _spreadsheet_text(text: str) -> str:
-    """Free text for a CSV that people open in Excel: a leading ``=``, ``+``, ``-`` or ``@`` would make
-    the cell a formula (OWASP "CSV injection"), so such text gets a leading apostrophe."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -25,6 +25,7 @@ from openpyxl.writer.excel import ExcelWriter
 from ..catalogue import Catalogue
 from ..derive.matrix import FormatMatrix, TeamSection
 from ..model import Coverage
+from .cells import as_text_only
 
 # The level colours of the site (theme/mkdocs/assets/wgo.css); levels above 4 share the colour of 4.
 LEVEL_COLOURS = ("EEEEEE", "FDE0C5", "FFF3A6", "B9E4B0", "7CC4E8")
@@ -65,7 +66,6 @@ def _append_section(
     for row in section.rows:
         levels = [row.standings[wp.id].level for wp in matrix.work_processes]
         sheet.append([section.team.id, row.person.id, row.person.name, *levels, row.overall])
-        sheet.cell(row=row_number, column=3).data_type = "s"  # a name starting with '=' stays text, never a formula
         row_number += 1
     sheet.append([section.team.id, None, catalogue("label.xlsx-totals", team=section.team.name), *section.totals])
     for cell in sheet[row_number]:
@@ -105,7 +105,9 @@ def _set_widths(sheet: Worksheet, columns: int) -> None:
 
 
 def reproducible_bytes(workbook: Workbook) -> bytes:
-    """The saved workbook with one fixed timestamp on every archive member (zip records the time of writing)."""
+    """The saved workbook, its cells text and never formulas (cells.py), with one fixed timestamp on every archive
+    member (zip records the time of writing)."""
+    as_text_only(workbook)
     written = io.BytesIO()
     # ExcelWriter rather than Workbook.save, which stamps the document's 'modified' with the time of saving.
     ExcelWriter(workbook, _FixedTimeZip(written, "w", zipfile.ZIP_DEFLATED)).save()
