@@ -61,6 +61,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "het bestand is geen UTF-8-tekst; sla het op als UTF-8",
         "the file is not UTF-8 text; save it as UTF-8",
     ),
+    "escaped-control-character": (
+        "deze waarde bevat een onzichtbaar stuurteken ({character}), geschreven als code tussen dubbele aanhalingstekens "
+        "(zoals \"\\x1b\" of \"\\u202e\"); haal de code weg",
+        "this value holds an invisible control character ({character}), written as a code between double quotes "
+        "(such as \"\\x1b\" or \"\\u202e\"); remove the code",
+    ),
     "control-character": (
         "op deze regel staat een onzichtbaar stuurteken ({character}), vaak meegekopieerd uit een ander programma; verwijder het",
         "this line holds an invisible control character ({character}), often copied along from another program; remove it",
@@ -163,6 +169,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "bad-id": (
         "'{value}' is geen geldige id voor '{key}': gebruik alleen kleine letters, cijfers en streepjes (bijv. '{example}')",
         "'{value}' is not a valid id for '{key}': use lowercase letters, digits and hyphens only (e.g. '{example}')",
+    ),
+    "long-id": (
+        "de id '{value}' is {length} tekens lang; maak hem korter: een id wordt een bestandsnaam op de site en mag "
+        "hoogstens {limit} tekens hebben",
+        "the id '{value}' is {length} characters long; shorten it: an id becomes a file name on the site and may have "
+        "at most {limit} characters",
     ),
     "reserved-id": (
         "'{value}' kan geen id zijn: die naam hoort bij de overzichtspagina van elke map; kies een andere (bijv. '{example}')",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from .diagnostics import Location, Report, Text, suggest
+from .diagnostics import Location, Param, Report, Text, suggest
 from .yamlfile import YamlList, YamlMap
 
 # \A and \Z, not ^ and $: "$" also matches before a final newline, and "ploeg-9\n" is no id.
@@ -22,6 +22,9 @@ ID_PATTERN = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 # Every object's page is <folder>/<id>.md beside the folder's own index.md, which an id 'index'
 # would overwrite (a team's page would replace the list of teams).
 RESERVED_IDS = frozenset({"index"})
+# Ids become file and folder names (a POP is published at <folder>/<person-id>/index.html, and file
+# systems take 255 bytes per name); 100 characters leaves room for what the site adds around them.
+MAX_ID_LENGTH = 100
 URL_PATTERN = re.compile(r"\A(https?://[^\s]+|mailto:[^\s]+)\Z")
 
 Kind = Literal["text", "id", "int", "bool", "date", "choice", "url", "ids", "texts", "map", "maps"]
@@ -73,7 +76,14 @@ def example_id(name: str) -> str:
 
 @lru_cache(maxsize=65536)  # the same person and criterion ids recur on every row of a table
 def is_id(value: str) -> bool:
-    return bool(ID_PATTERN.match(value))
+    return len(value) <= MAX_ID_LENGTH and bool(ID_PATTERN.match(value))
+
+
+def too_long_id(value: str) -> dict[str, Param] | None:
+    """For an id written well but too long: the parameters of its message (``long-id``); else None."""
+    if len(value) <= MAX_ID_LENGTH or not ID_PATTERN.match(value):
+        return None
+    return {"value": value[:40] + "…", "length": len(value), "limit": MAX_ID_LENGTH}
 
 
 def check_mapping(data: Any, schema: Schema, location: Location, report: Report) -> Checked | None:
@@ -120,6 +130,9 @@ def _check_text(key: str, value: Any, raw: str | None, spec: Field, location: Lo
 def _check_id(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
     text = _check_text(key, value, raw, spec, location, report)
     if text is None:
+        return None
+    if long := too_long_id(text):
+        report.error(location, "long-id", **long)
         return None
     if not is_id(text):
         report.error(location, "bad-id", key=key, value=text, example=example_id(text))

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import enum
 import os
-import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from .characters import UNSAFE_CHARACTER
 from .diagnostics import Location, Report, display_path
 
 # Far above any hand-written file; a YAML or Markdown file this large is a mistake or an attack.
@@ -26,9 +26,6 @@ TEXT_LIMIT = 20 * 2**20
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
-# Invisible characters that YAML refuses, CSV readers choke on and pages would carry along;
-# tab, line feed and carriage return are ordinary text.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class Kind(enum.Enum):
@@ -103,7 +100,7 @@ def read_text(path: Path, location: Location, report: Report, *, limit: int = TE
         line = data.count(b"\n", 0, error.start) + 1
         report.unreadable_file(location.at(line), "not-utf8")
         return None
-    if control := _CONTROL.search(text):
+    if control := UNSAFE_CHARACTER.search(text):  # characters.py: YAML, CSV readers and readers of the page
         line = text.count("\n", 0, control.start()) + 1
         report.unreadable_file(location.at(line), "control-character", character=f"U+{ord(control.group()):04X}")
         return None

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .catalogue import Catalogue
 from .diagnostics import Param, Report, display_path
-from .fields import RESERVED_IDS, example_id, is_id
+from .fields import RESERVED_IDS, example_id, is_id, too_long_id
 from .model import IMPROVEMENT_METHODS, IMPROVEMENT_STATUSES, KINDS, SOURCE_STATUSES, SOURCE_TYPES, Organisation
 from .read.organisation import read_organisation
 
@@ -49,6 +49,8 @@ def create(kind: str, new_id: str, content_dir: Path, today: dt.date) -> Outcome
         return _refused(Catalogue(), "new.no-content", folder=display_path(content_dir))
     organisation = read_organisation(content_dir, Report())  # only the language and scale; check reports the rest
     words = Catalogue(organisation.language)
+    if long := too_long_id(new_id):
+        return _refused(words, "long-id", **long)
     if not is_id(new_id):
         return _refused(words, "new.bad-id", id=new_id, example=example_id(new_id.removesuffix(".md")))
     if new_id in RESERVED_IDS:

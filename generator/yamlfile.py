@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from .characters import UNSAFE_CHARACTER, has_unsafe_characters
 from .diagnostics import Location, Param, Report
 from .files import read_text
 
@@ -213,13 +214,18 @@ class _Converter:
 
     def scalar(self, node: yaml.Node) -> Any:
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
         except (ValueError, KeyError, AttributeError, TypeError, OverflowError, yaml.YAMLError):
             # 2026-13-01 looks like a date to YAML but is none, "!!bool maybe" is no bool, and
             # PyYAML's constructors fail in their own ways when a tag and its text disagree
             # ("!!timestamp x": AttributeError): keep the text, so that the field check can say
             # which key holds a bad value, on its own line.
             return node.value
+        if isinstance(value, str) and (character := has_unsafe_characters(value)):
+            # read_text() refused such characters typed into the file; these were written as escapes ("\x1b").
+            self.report.error(self.location.at(self.line(node)), "escaped-control-character", character=character)
+            return UNSAFE_CHARACTER.sub("", value)
+        return value
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> YamlMap:
         result = _empty_map()

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..diagnostics import Location, Report, display_path
-from ..fields import RESERVED_IDS, Checked, Schema, check_mapping, example_id, is_id
+from ..fields import RESERVED_IDS, Checked, Schema, check_mapping, example_id, is_id, too_long_id
 from ..files import Kind, check_folder, list_folder, read_text, refuse, walk_files
 from ..model import FreePage
 from ..yamlfile import MarkdownFile, load_markdown_file
@@ -31,6 +31,9 @@ def object_files(folder: Path, suffix: str, report: Report, *, required: bool = 
             continue
         if path.suffix != suffix:
             report.warning(location, "ignored-file", expected=suffix)
+            continue
+        if long := too_long_id(path.stem):
+            report.error(location, "long-id", **long)
             continue
         if not is_id(path.stem):
             report.error(location, "bad-file-id", name=path.stem, example=example_id(path.stem))

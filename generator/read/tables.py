@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..csvfile import Row, parse_date, read_rows
-from ..diagnostics import Report
-from ..fields import RESERVED_IDS, example_id, is_id
+from ..diagnostics import Param, Report
+from ..fields import RESERVED_IDS, example_id, is_id, too_long_id
 from ..model import Organisation, Person, PlannedTraining, Signoff
 from .folders import location_of
 from .levels import written_level
@@ -100,7 +100,7 @@ class _Cells:
     def __init__(self, row: Row, organisation: Organisation, report: Report) -> None:
         self.row, self.organisation, self.report, self.ok = row, organisation, report, True
 
-    def _error(self, code: str, **params: str) -> None:
+    def _error(self, code: str, **params: Param) -> None:
         self.report.error(self.row.location, code, **params)
         self.ok = False
 
@@ -121,6 +121,8 @@ class _Cells:
             self._missing(column, required)
         elif reserved:
             self._error("reserved-id", value=value, example=f"{value}-1")
+        elif long := too_long_id(value):
+            self._error("long-id", **long)
         else:
             self._error("bad-id", key=column, value=value, example=example_id(value))
         return None
