@@ -177,9 +177,11 @@ def _depth(html: str) -> int:
 
 
 def _raw_block(html: str) -> str:
-    # One <div> around it: the engine then takes the whole part as raw HTML and reads no Markdown in it
-    # (text a removed tag leaves behind must not become a link or emphasis after all).
-    html = html.strip()
+    # One <div> around it: the engine then takes the whole part as raw HTML and reads no Markdown in it, and
+    # brackets as character references besides, so that text (one a removed tag left behind, or an escaped
+    # "\[x\](javascript:…)") cannot become a link in an engine that does read Markdown inside HTML.
+    html = "".join(part if part.startswith("<") else part.replace("[", "&#91;").replace("]", "&#93;")
+                   for part in _TAG_OR_TEXT.split(html.strip()))
     return f'<div class="wgo-body">\n{html}\n</div>' if html else ""
 
 

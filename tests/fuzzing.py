@@ -22,6 +22,7 @@ import contextlib
 import csv
 import datetime as dt
 import faulthandler
+import html
 import importlib
 import io
 import json
@@ -489,6 +490,60 @@ def markdown_body(rng: random.Random, tree: Tree) -> str | None:
     return f"{tree.name(path)}: {_short(snippet)} at character {at}"
 
 
+UNSAFE_SNIPPETS = [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<iframe src=\"http://evil.example/\"></iframe>",
+    "[x](javascript:alert(1))", "[x](data:text/html,<script>alert(1)</script>)", "![p](https://tracker.example/p.gif)",
+    "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">", "<p style=\"background:url(//evil.example/a)\">x</p>",
+    "<svg onload=alert(1)>", "<a href=\"JaVaScRiPt:alert(1)\">x</a>", "<object data=\"https://evil.example/x\"></object>",
+    "<link rel=stylesheet href=https://evil.example/x.css>", "<video poster=//evil.example/p.jpg></video>",
+    "<div markdown>[x](javascript:alert(1))</div>", "`<script>`", "\\[x\\](javascript:alert(1))",
+]
+
+
+def unsafe_body(rng: random.Random, tree: Tree) -> str | None:
+    """Script, event handlers and loads from another host in a body: reported, and never in a page (see ``unsafe_output``)."""
+    files = tree.files(".md")
+    if not files:
+        return None
+    path = rng.choice(files)
+    text = _read(path)
+    match = FRONT_MATTER.match(text)
+    start = len(text) - len(match[4]) if match else 0
+    at = text.rfind("\n", start, rng.randint(start, len(text))) + 1 or start  # at the start of a line: block HTML
+    snippet = "\n" + rng.choice(UNSAFE_SNIPPETS) + "\n"
+    path.write_text(text[:at] + snippet + text[at:], encoding="utf-8")
+    return f"{tree.name(path)}: {_short(snippet.strip())} at character {at}"
+
+
+ESCAPES = ["\\0", "\\x1b[31m", "\\u202e", "\\u2066", "\\x85", "\\u200f", "\\x7f", "\\x07"]
+
+
+def yaml_escape(rng: random.Random, tree: Tree) -> str | None:
+    """A double-quoted YAML value with an escaped control character or direction override in it."""
+    escape = rng.choice(ESCAPES)
+    return edit_key_line(rng, tree, lambda m: f'{m["indent"]}{m["key"]}: "x{escape}y"')
+
+
+def long_id(rng: random.Random, tree: Tree) -> str | None:
+    """An id past the 100 characters a file name on the site can take: a file's name or an id in a CSV cell."""
+    long = "p-" + "9" * rng.choice([99, 150, 260])
+    files = [path for path in tree.files(".md", ".yml") if path.parent.name != "pages" and path.name != "organisation.yml"]
+    if files and rng.random() < 0.5:
+        path = rng.choice(files)
+        new = path.with_name(long[:250] + path.suffix)
+        path.rename(new)
+        return f"{tree.name(path)} renamed to {len(new.stem)} characters"
+    return with_csv_rows(rng, tree, lambda rng, rows: _long_cell(rng, rows, long))
+
+
+def _long_cell(rng: random.Random, rows: list[list[str]], value: str) -> str | None:
+    cell = _random_cell(rng, rows)
+    if cell is None:
+        return None
+    rows[cell[0]][cell[1]] = value
+    return f"cell ({cell[0] + 1}, {cell[1] + 1}) = an id of {len(value)} characters"
+
+
 def huge_file(rng: random.Random, tree: Tree) -> str | None:
     """A YAML or Markdown file past the 20 MB that the generator reads at most: refused with a message, not read.
 
@@ -781,6 +836,9 @@ MUTATIONS: dict[str, Mutation] = {
     "line-endings": line_endings,
     "huge-file": huge_file,
     "markdown-body": markdown_body,
+    "unsafe-body": unsafe_body,
+    "yaml-escape": yaml_escape,
+    "long-id": long_id,
     "front-matter-fence": front_matter_fence,
     "csv-drop-column": csv_drop_column,
     "csv-duplicate-column": csv_duplicate_column,
@@ -850,7 +908,8 @@ def serve_requests() -> None:
                 result = generate(Path(job["content"]), build_date=BUILD_DATE)
             result.catalogue.lines(result.report.in_file_order())  # what `check` prints
             reply: dict[str, Any] = {"paths": sorted({m.location.path for m in result.report.messages}),
-                                     "messages": len(result.report.messages), "site": result.site is not None}
+                                     "messages": len(result.report.messages), "site": result.site is not None,
+                                     "unsafe": unsafe_output(result.site) if result.site else []}
         except BaseException as error:  # every escape, even SystemExit, is what we look for
             said = str(error).replace(job["cwd"], "<run>")[:80]
             reply = {"error": f"{type(error).__module__}.{type(error).__qualname__}({said!r})",
@@ -899,6 +958,7 @@ class Outcome:
     signature: str = ""
     detail: str = ""
     paths: list[str] = field(default_factory=list)
+    unsafe: list[str] = field(default_factory=list)  # script or outside loads in what was generated
     seconds: float = 0.0
 
 
@@ -954,7 +1014,33 @@ class Worker:
 def _outcome(reply: dict[str, Any], seconds: float) -> Outcome:
     if "error" in reply:
         return Outcome("raised", f"{reply['error']} at {reply['frame']}", reply["traceback"], seconds=seconds)
-    return Outcome("ok", paths=reply["paths"], seconds=seconds)
+    return Outcome("ok", paths=reply["paths"], unsafe=reply.get("unsafe", []), seconds=seconds)
+
+
+# What no generated page, feed or sheet may carry, whatever the content: script, an event handler,
+# a script address as a link (in an attribute or a Markdown link; as text it is harmless), a refresh,
+# or anything loaded from another host. Our own templates' filter forms are no author's doing: <form is not here.
+UNSAFE_OUTPUT = re.compile(r"<script|<iframe|<object|<embed|<meta|<base\b|\son[a-z]+\s*=|(?:=\s*[\"']?|\]\(\s*<?)\s*(?:java|vb)script:"
+                           r"""|\b(?:src|srcset|poster|data)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//)|url\(\s*["']?\s*(?:[a-z]+:|//)""",
+                           re.IGNORECASE)
+
+
+def unsafe_output(site: Any) -> list[str]:
+    """Each unsafe construct in the generated pages and text files, with the file it is in."""
+    found = []
+    for page in site.pages:
+        text = (page.html or "") + (page.markdown or "")
+        found += [f"{page.path}: {m.group()}" for m in UNSAFE_OUTPUT.finditer(_without_code(text))]
+    for file in site.files:
+        if file.path.endswith((".xml", ".csv")):
+            text = html.unescape(file.read().decode("utf-8", "replace"))  # the feed carries its HTML escaped
+            found += [f"{file.path}: {m.group()}" for m in UNSAFE_OUTPUT.finditer(_without_code(text))]
+    return found[:5]
+
+
+def _without_code(text: str) -> str:
+    """Text with code elements dropped: an example there is shown, not run (escaped, as &lt;script&gt;)."""
+    return re.sub(r"<code>.*?</code>", "", text, flags=re.DOTALL)
 
 
 def _dead_outcome(dump: str, seconds: float, timeout: float) -> Outcome:
@@ -1001,7 +1087,9 @@ def check(outcome: Outcome, run_dir: Path) -> str | None:
         return outcome.signature
     content = os.path.normpath(run_dir / "content")
     outside = [p for p in outcome.paths if p != SOURCE_DATE_EPOCH and not _under(os.path.normpath(run_dir / p), content)]
-    return f"message location outside the content folder: {outside}" if outside else None
+    if outside:
+        return f"message location outside the content folder: {outside}"
+    return f"unsafe output: {outcome.unsafe}" if outcome.unsafe else None
 
 
 def _under(path: str, folder: str) -> bool:

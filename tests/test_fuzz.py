@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import os
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from generator.generate import generate
 from tests import fuzzing
 
 TIMEOUT = 30.0  # only catches hangs: a normal run takes well under a second
@@ -81,6 +83,19 @@ def test_a_message_outside_the_content_folder_fails_the_run(tmp_path: Path) -> N
     assert fuzzing.check(inside, run_dir) is None
     for path in ["outside/people.csv", "people.csv", "content/../outside/x.md", "/etc/passwd", "contentx/a.md"]:
         assert fuzzing.check(fuzzing.Outcome("ok", paths=[path]), run_dir), path
+
+
+def test_script_or_an_outside_load_in_the_output_fails_the_run(tmp_path: Path) -> None:
+    site = generate(_example_run(tmp_path) / "content", build_date=fuzzing.BUILD_DATE).site
+    assert site is not None and fuzzing.unsafe_output(site) == []
+    page = site.pages[0]
+    for unsafe in ("<script>x</script>", '<img src="https://x.example/p.gif">', '<a onclick="x()">', "[x](javascript:x)",
+                   '<p style="background: url(//x.example/a)">'):
+        broken = replace(site, pages=(replace(page, markdown=page.markdown + unsafe), *site.pages[1:]))
+        assert fuzzing.unsafe_output(broken), unsafe
+        assert fuzzing.check(fuzzing.Outcome("ok", unsafe=fuzzing.unsafe_output(broken)), tmp_path)
+    shown = replace(site, pages=(replace(page, markdown=page.markdown + "<code>&lt;script&gt;</code>"), *site.pages[1:]))
+    assert fuzzing.unsafe_output(shown) == []  # an example shown as code is no script
 
 
 def test_every_mutation_applies_to_the_example_and_is_reproducible(tmp_path: Path) -> None:
