@@ -408,6 +408,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "op de site staat{hint}",
         "the link to '{target}' leads nowhere: link to the page's file, relative to where this page stands on the site{hint}",
     ),
+    "matrix-too-large": (
+        "de matrix van dit format wordt {rows} rijen bij {columns} kolommen, meer dan een Excel-blad kan bevatten "
+        "({max_rows} rijen, {max_columns} kolommen); verdeel de medewerkers of werkprocessen over meer formats",
+        "this format's matrix would be {rows} rows by {columns} columns, more than an Excel sheet holds "
+        "({max_rows} rows, {max_columns} columns); spread its people or work processes over more formats",
+    ),
     # --- what a body may hold (bodies.py) ---------------------------------------
     "unsafe-html": (
         "'{construct}' wordt niet gepubliceerd: een tekst mag geen scripts, formulieren, frames, gebeurtenissen (on…) "

@@ -34,6 +34,7 @@ from .render.paths import Layout
 from .render.person_pages import PersonPages
 from .render.renderer import Renderer
 from .render.site import Page, Site, SiteAddress
+from .spreadsheets.xlsx import check_sheet_sizes
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,6 +69,7 @@ def _generate(content_dir: Path, build_date: dt.date | None, template_dirs: tupl
     check_references(content, date, report)
     check_access(content, report)
     check_bodies(content, report)
+    check_sheet_sizes(content, report)
     catalogue = Catalogue(content.organisation.language)
     if report.has_errors:
         return Result(site=None, report=report, catalogue=catalogue, content=content)

@@ -7,9 +7,11 @@ import io
 import zipfile
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from generator.generate import generate
+from generator.spreadsheets import xlsx
 
 from .conftest import BUILD_DATE, content_tree
 
@@ -106,3 +108,19 @@ def test_every_published_sheet_holds_text_not_formulas(tmp_path: Path) -> None:
     # The texts are there, as text: the test would pass vacuously without them.
     assert {"=1+1", "=HYPERLINK(\"http://evil.example\",\"klik\")", "'=cmd|' /C calc'!A0", "'-Bea"} <= {
         value.split(" — ")[0] for value in seen} | set(seen), sorted(set(seen))[:40]
+
+
+def test_a_matrix_beyond_an_excel_sheet_is_an_error_not_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Excel's 1,048,576 rows, lowered here: title and header, 2 active people, 2 teams × 2 rows of totals = 8 rows."""
+    content = content_tree(tmp_path) / "content"
+    monkeypatch.setattr(xlsx, "EXCEL_ROWS", 7)
+    monkeypatch.chdir(content.parent)
+    result = generate(content, build_date=BUILD_DATE)
+    assert result.site is None
+    lines = result.catalogue.lines(result.report.in_file_order())
+    assert [line for line in lines if "[matrix-too-large]" in line] == [
+        "content/formats/operator.yml:1: fout: de matrix van dit format wordt 8 rijen bij 6 kolommen, meer dan een "
+        "Excel-blad kan bevatten (7 rijen, 16384 kolommen); verdeel de medewerkers of werkprocessen over meer formats "
+        "[matrix-too-large]"]
+    monkeypatch.setattr(xlsx, "EXCEL_ROWS", 8)
+    assert generate(content, build_date=BUILD_DATE).site is not None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections import Counter
 from typing import Any
 
 from openpyxl import Workbook
@@ -24,7 +25,8 @@ from openpyxl.writer.excel import ExcelWriter
 
 from ..catalogue import Catalogue
 from ..derive.matrix import FormatMatrix, TeamSection
-from ..model import Coverage
+from ..diagnostics import Report
+from ..model import Content, Coverage
 from .cells import as_text_only
 
 # The level colours of the site (theme/mkdocs/assets/wgo.css); levels above 4 share the colour of 4.
@@ -33,6 +35,22 @@ SHORT_COLOUR = "C62828"
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip archive can record
 _BOLD = Font(bold=True)
 _SHORT = Font(bold=True, color=SHORT_COLOUR)
+
+# Excel's limits on a sheet: a matrix beyond them cannot be written, so check says so beforehand.
+EXCEL_ROWS = 1_048_576
+EXCEL_COLUMNS = 16_384
+
+
+def check_sheet_sizes(content: Content, report: Report) -> None:
+    """A format whose matrix would not fit in one Excel sheet: its title and header rows, a row per active
+    person, two rows of totals per team; team, id, name, a column per work process, the overall level."""
+    active = Counter(person.format for person in content.people.values() if person.active)
+    teams = len(content.organisation.teams)
+    for training_format in content.formats.values():
+        rows, columns = 2 + active[training_format.id] + 2 * teams, 4 + len(training_format.work_process_ids)
+        if rows > EXCEL_ROWS or columns > EXCEL_COLUMNS:
+            report.error(training_format.location, "matrix-too-large", rows=rows, columns=columns,
+                         max_rows=EXCEL_ROWS, max_columns=EXCEL_COLUMNS)
 
 
 def matrix_xlsx(matrix: FormatMatrix, coverage: Coverage, catalogue: Catalogue, build_date: dt.date) -> bytes:
