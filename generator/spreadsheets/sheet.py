@@ -53,8 +53,8 @@ COLUMN_LIMIT = 200
 CELL_LIMIT = 2_000  # characters in one cell
 PROBLEM_LIMIT = 100  # cells with a problem reported before reading stops: a hostile sheet could have millions
 
-# What a broken or hostile workbook can raise from inside openpyxl, zipfile and the XML parser.
-# DefusedXmlException (a ValueError) is an entity declaration or an external reference.
+# What a broken or hostile workbook can raise from inside openpyxl, zipfile and the XML parser;
+# defusedxml refuses an entity declaration or an external reference with a ValueError.
 _BROKEN_XLSX = (zipfile.BadZipFile, zlib.error, EOFError, InvalidFileException, ParseError, KeyError, ValueError, OSError)
 
 # One valid UTF-8 sequence of two to four bytes; Windows-1252 text rarely has one by chance.
@@ -113,11 +113,19 @@ def _xlsx_sheet(file: str, data: bytes, sheet_name: str | None, report: Report) 
         return None
     try:
         return _workbook_sheet(file, data, sheet_name, report)
-    except DefusedXmlException:
-        report.error(where, "import-xml-entities")
     except _BROKEN_XLSX as error:
-        report.error(where, "import-not-xlsx", problem=str(error) or type(error).__name__)
+        cause = _first_cause(error)  # openpyxl wraps what the parser raised in a ValueError of its own
+        if isinstance(cause, DefusedXmlException):
+            report.error(where, "import-xml-entities")
+        else:
+            report.error(where, "import-not-xlsx", problem=str(cause) or type(cause).__name__)
     return None
+
+
+def _first_cause(error: BaseException) -> BaseException:
+    while (cause := error.__cause__ or error.__context__) is not None:
+        error = cause
+    return error
 
 
 def _archive_fits(data: bytes, where: Location, report: Report) -> bool:
@@ -231,7 +239,7 @@ def _rows_within_limits(place: Sheet, rows: Iterable[tuple[Cell, ...]], report: 
     for number, row in enumerate(rows, start=1):
         width = _width(row)
         if number > ROW_LIMIT and width:
-            report.error(place.at(number, 0), "import-too-many-rows", limit=ROW_LIMIT)
+            report.error(place.at(number, _filled(row)[0]), "import-too-many-rows", limit=ROW_LIMIT)
             return None
         if width > COLUMN_LIMIT:
             report.error(place.at(number, width - 1), "import-too-many-columns", limit=COLUMN_LIMIT)
@@ -247,10 +255,12 @@ def _rows_within_limits(place: Sheet, rows: Iterable[tuple[Cell, ...]], report: 
 
 def _width(row: tuple[Cell, ...]) -> int:
     """The number of cells up to the last one with a value."""
-    width = len(row)
-    while width and (row[width - 1] is None or row[width - 1] == ""):
-        width -= 1
-    return width
+    filled = _filled(row)
+    return filled[-1] + 1 if filled else 0
+
+
+def _filled(row: tuple[Cell, ...]) -> list[int]:
+    return [column for column, value in enumerate(row) if value is not None and value != ""]
 
 
 def _cell_problem(where: Location, value: Cell, report: Report) -> bool:
