@@ -63,6 +63,7 @@ _UTF8_SEQUENCE = re.compile(
     rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}")
 _PLAIN_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_FORMULA_SIGNS = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -246,7 +247,8 @@ def _rows_within_limits(place: Sheet, rows: Iterable[tuple[Cell, ...]], report: 
             return None
         if number <= ROW_LIMIT:
             kept.append(row[:width])
-        problems += sum(_cell_problem(place.at(number, column), value, report) for column, value in enumerate(row[:width]))
+        problems += sum(_cell_problem(place, number, column, value, report) for column, value in enumerate(row[:width])
+                        if isinstance(value, str) and _suspect(value))
         if problems >= PROBLEM_LIMIT:
             report.error(place.at(number, 0), "import-too-many-problems", count=problems)
             return None
@@ -263,10 +265,14 @@ def _filled(row: tuple[Cell, ...]) -> list[int]:
     return [column for column, value in enumerate(row) if value is not None and value != ""]
 
 
-def _cell_problem(where: Location, value: Cell, report: Report) -> bool:
+def _suspect(text: str) -> bool:
+    """A quick first look at every cell: whatever _cell_problem() would refuse is not printable or starts with a sign."""
+    return len(text) > CELL_LIMIT or not text.isprintable() or text.lstrip()[:1] in _FORMULA_SIGNS
+
+
+def _cell_problem(place: Sheet, row: int, column: int, value: str, report: Report) -> bool:
     """Whether a text cell is too long, holds an invisible character, or would run as a formula (then reported)."""
-    if not isinstance(value, str):
-        return False
+    where = place.at(row, column)
     if len(value) > CELL_LIMIT:
         report.error(where, "import-cell-too-long", length=len(value), limit=CELL_LIMIT)
         return True
@@ -289,7 +295,7 @@ def looks_like_formula(text: str) -> bool:
     """
     text = text.strip()
     rest = text[1:].strip()
-    return text[:1] in ("=", "+", "-", "@") and bool(rest) and not _PLAIN_NUMBER.fullmatch(rest)
+    return text[:1] in _FORMULA_SIGNS and bool(rest) and not _PLAIN_NUMBER.fullmatch(rest)
 
 
 def _csv_sheet(file: str, data: bytes, report: Report) -> Sheet | None:
