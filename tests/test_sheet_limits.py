@@ -18,6 +18,7 @@ from openpyxl import Workbook
 
 from generator.catalogue import Catalogue
 from generator.characters import has_unsafe_characters
+from generator.cli import main
 from generator.diagnostics import Report, Text
 from generator.spreadsheets import sheet as sheet_module
 from generator.spreadsheets.sheet import (
@@ -31,6 +32,7 @@ from generator.spreadsheets.sheet import (
     read_sheet,
 )
 
+from .conftest import content_tree
 from .test_import_matrix import content, run, seed_xlsx  # noqa: F401  (content is a fixture)
 
 SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -362,3 +364,29 @@ def test_an_import_from_a_fifo_neither_blocks_nor_writes(content: Path, tmp_path
     os.mkfifo(tmp_path / "matrix.csv")
     assert run(tmp_path / "matrix.csv", content) == 1
     assert "[import-not-a-file]" in capsys.readouterr().err
+
+
+def test_a_signoff_sheet_with_a_formula_in_a_note_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1793534400")  # 2026-11-01
+    content_dir = content_tree(tmp_path / "project") / "content"
+    (tmp_path / "aftekenblad.csv").write_text(
+        "criterion,person,date,assessor,note\n"
+        "opstarten-1-01,p-001,2026-10-05,p-002,\"=HYPERLINK(\"\"http://x.example\"\",\"\"klik\"\")\"\n"
+        "bewaken-1-01,\u202ep-001,2026-10-05,p-002,op de vloer\n")
+    before = (content_dir / "signoffs.csv").read_bytes()
+    assert main(["import-signoffs", str(tmp_path / "aftekenblad.csv"), str(content_dir)]) == 1
+    assert (content_dir / "signoffs.csv").read_bytes() == before
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(": fout: ")[0] + " " + line.rsplit(" ", 1)[1] for line in err[:-1]] == [
+        "aftekenblad.csv:E2 [import-formula-text]", "aftekenblad.csv:B3 [import-unsafe-character]"]
+
+
+def test_the_import_stops_after_a_hundred_bad_levels(content: Path, tmp_path: Path,  # noqa: F811
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    rows = "".join(f"1;Naam {n};x;x;x;x;x\n" for n in range(ROW_LIMIT - 10))
+    (tmp_path / "matrix.csv").write_text("Ploeg;Naam;Opstarten;B1-K1-W2;afstoppen;monsters nemen;storingen verhelpen\n" + rows)
+    assert run(tmp_path / "matrix.csv", content) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == PROBLEM_LIMIT + 2
+    assert err[-2].startswith("matrix.csv:A22: fout: 100 cellen met een probleem")

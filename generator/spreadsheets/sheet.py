@@ -37,7 +37,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 
 from ..characters import has_unsafe_characters
-from ..diagnostics import Location, Report, Text
+from ..diagnostics import Location, Report, Severity, Text
 from ..files import Kind, kind_of, read_bytes
 
 Cell = str | int | float | None
@@ -256,6 +256,14 @@ def _rows_within_limits(place: Sheet, rows: Iterable[tuple[Cell, ...]], report: 
             report.error(place.at(number, 0), "import-too-many-problems", count=problems)
             return None
     return None if problems else tuple(kept)
+
+
+def stop_at_too_many_problems(sheet: Sheet, row: int, report: Report) -> bool:
+    """Whether ``report`` holds PROBLEM_LIMIT errors, so that going on through the rows (reported then) only makes more."""
+    errors = sum(message.severity is Severity.ERROR for message in report.messages)
+    if errors >= PROBLEM_LIMIT:
+        report.error(sheet.at(row, 0), "import-too-many-problems", count=errors)
+    return errors >= PROBLEM_LIMIT
 
 
 def _width(row: tuple[Cell, ...]) -> int:
