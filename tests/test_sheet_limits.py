@@ -8,6 +8,7 @@ nothing is written.
 from __future__ import annotations
 
 import os
+import random
 import socket
 import time
 import zipfile
@@ -390,3 +391,26 @@ def test_the_import_stops_after_a_hundred_bad_levels(content: Path, tmp_path: Pa
     err = capsys.readouterr().err.splitlines()
     assert len(err) == PROBLEM_LIMIT + 2
     assert err[-2].startswith("matrix.csv:A22: fout: 100 cellen met een probleem")
+
+
+def test_a_damaged_workbook_is_a_message_never_a_traceback(tmp_path: Path) -> None:
+    """Seeded damage to each part of a small workbook; seed 1 once raised TypeError and IndexError from inside openpyxl."""
+    base = workbook(tmp_path / "base.xlsx", [["Ploeg", "Naam", "Opstarten"], [1, "Jan", 2], [1, "Piet", "=1+1"]])
+    with zipfile.ZipFile(base) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    tokens = [b"<", b">", b'"', b'r="ZZZ99999999"', b't="s"', b't="e"', b't="d"', b"<v>x</v>", b'sheetId="x"', b"-1", b"<f>",
+              b"&#0;", b"\xff", b's="999"', b'<dimension ref="A0:B"/>']
+    chance = random.Random(1)
+    for number in range(60):
+        name = chance.choice(sorted(parts))
+        data = bytearray(parts[name])
+        for _ in range(chance.randint(1, 3)):
+            at, what = chance.randrange(len(data) + 1), chance.random()
+            if what < 0.4:
+                data[at:at + chance.randint(1, 8)] = b""
+            elif what < 0.8:
+                data[at:at] = chance.choice(tokens)
+            else:
+                data[at:at + 1] = bytes([chance.randrange(256)])
+        damaged = replace_parts(workbook(tmp_path / f"damaged-{number}.xlsx", []), {**parts, name: bytes(data)})
+        read(damaged)  # raises if anything escapes

@@ -58,7 +58,9 @@ PROBLEM_LIMIT = 100  # cells with a problem reported before reading stops: a hos
 
 # What a broken or hostile workbook can raise from inside openpyxl, zipfile and the XML parser;
 # defusedxml refuses an entity declaration or an external reference with a ValueError.
-_BROKEN_XLSX = (zipfile.BadZipFile, zlib.error, EOFError, InvalidFileException, ParseError, KeyError, ValueError, OSError)
+# openpyxl's own checks of what it reads raise TypeError and IndexError too (a style that is not there).
+_BROKEN_XLSX = (zipfile.BadZipFile, zlib.error, EOFError, InvalidFileException, ParseError, KeyError, ValueError, OSError,
+                TypeError, IndexError)
 
 # One valid UTF-8 sequence of two to four bytes; Windows-1252 text rarely has one by chance.
 _UTF8_SEQUENCE = re.compile(
@@ -177,7 +179,7 @@ def _workbook_sheet(file: str, data: bytes, sheet_name: str | None, report: Repo
 
 def _sheet_name(workbook: Workbook, sheet_name: str | None, where: Location, report: Report) -> str | None:
     names = workbook.sheetnames
-    name = sheet_name if sheet_name is not None else names[0]
+    name = sheet_name if sheet_name is not None else next(iter(names), "")  # "": a workbook without sheets
     if name not in names:
         report.error(where, "import-no-sheet", sheet=name, known=", ".join(names))
         return None
