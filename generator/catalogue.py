@@ -986,6 +986,75 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{name} heeft nu niveau {current} op '{work_process}'; de import legt niveau {level} vast, dat dan geldt",
         "{name} is at level {current} on '{work_process}' today; the import records level {level}, which then counts",
     ),
+    # --- limits on imported sheets ---
+    "import-missing": ("dit bestand bestaat niet; controleer de naam en de map", "this file does not exist; check its name and folder"),
+    "import-not-a-file": (
+        "dit is geen gewoon bestand maar {what}, en wordt niet gelezen; geef een .xlsx- of .csv-bestand op",
+        "this is not an ordinary file but {what}, and is not read; name an .xlsx or .csv file",
+    ),
+    "import.kind-folder": ("een map", "a folder"),
+    "import.kind-special": ("een pipe, apparaat of socket", "a pipe, device or socket"),
+    "import.kind-link": ("een snelkoppeling die naar zichzelf wijst", "a link that points at itself"),
+    "import-unpacked-too-large": (
+        "uitgepakt is deze werkmap {size}, meer dan de {limit} die de generator leest; een matrix of aftekenblad is veel kleiner — "
+        "kopieer alleen dat blad naar een nieuwe werkmap",
+        "unpacked, this workbook is {size}, more than the {limit} the generator reads; a matrix or sign-off sheet is far smaller — "
+        "copy just that sheet into a new workbook",
+    ),
+    "import-packed-ratio": (
+        "het onderdeel {part} pakt uit tot {ratio} keer zijn grootte (meer dan {limit} keer): zo wordt geen werkmap opgeslagen; "
+        "het bestand wordt niet gelezen",
+        "the part {part} unpacks to {ratio} times its size (more than {limit} times): no workbook is saved like that; "
+        "the file is not read",
+    ),
+    "import-xml-entities": (
+        "de XML in deze werkmap declareert entiteiten (<!ENTITY …>), wat Excel nooit schrijft; de generator leest ze niet — "
+        "open het bestand in Excel en sla het op als Excel-werkmap (.xlsx)",
+        "the XML in this workbook declares entities (<!ENTITY …>), which Excel never writes; the generator does not read them — "
+        "open the file in Excel and save it as an Excel Workbook (.xlsx)",
+    ),
+    "import-too-many-rows": (
+        "het blad heeft meer dan {limit} rijen; de generator leest niet verder — splits het blad of verwijder de rijen die er niet in horen",
+        "the sheet has more than {limit} rows; the generator reads no further — split the sheet or delete the rows that do not belong in it",
+    ),
+    "import-too-many-columns": (
+        "het blad heeft meer dan {limit} kolommen; de generator leest niet verder — verwijder de kolommen die er niet in horen",
+        "the sheet has more than {limit} columns; the generator reads no further — delete the columns that do not belong in it",
+    ),
+    "import-too-many-problems": (
+        "{count} cellen met een probleem; de generator leest niet verder — los deze eerst op",
+        "{count} cells with a problem; the generator reads no further — fix these first",
+    ),
+    "import-cell-too-long": (
+        "deze cel bevat {length} tekens, meer dan de {limit} die de generator leest; een naam, niveau of notitie is korter",
+        "this cell holds {length} characters, more than the {limit} the generator reads; a name, level or note is shorter",
+    ),
+    "import-unsafe-character": (
+        "deze cel bevat een onzichtbaar stuur- of richtingsteken ({character}), vaak meegekopieerd uit een ander programma; "
+        "typ de inhoud opnieuw",
+        "this cell holds an invisible control or direction character ({character}), often copied along from another program; "
+        "type its content again",
+    ),
+    "import-formula-text": (
+        "'{value}' begint met =, +, - of @ en zou in Excel als formule worden uitgevoerd zodra people.csv of signoffs.csv wordt "
+        "geopend; haal dat teken weg of zet er tekst voor",
+        "'{value}' starts with =, +, - or @ and would run as a formula in Excel once people.csv or signoffs.csv is opened; "
+        "remove that character or put text before it",
+    ),
+    "import-uncomputed-formula": (
+        "deze cel heeft een formule zonder opgeslagen uitkomst: het bestand is gemaakt door een programma dat geen formules "
+        "uitrekent; open en bewaar het bestand in Excel",
+        "this cell has a formula without a saved result: the file was made by a program that does not compute formulas; "
+        "open and save the file in Excel",
+    ),
+    "import-mixed-encoding": (
+        "op deze regel staat een teken dat geen UTF-8 is, terwijl het bestand elders wel UTF-8 heeft: twee tekensets door "
+        "elkaar (bijvoorbeeld namen uit twee programma's geplakt) zouden namen verminken; kies in Excel Opslaan als › "
+        "'CSV UTF-8 (door lijstscheidingsteken gescheiden)' en controleer deze regel",
+        "this line has a character that is not UTF-8, while the file has UTF-8 elsewhere: two character sets mixed (names "
+        "pasted from two programs, say) would garble names; in Excel choose Save As › 'CSV UTF-8 (Comma delimited)' and "
+        "check this line",
+    ),
     "spreadsheet-unknown-format": ("format '{id}' bestaat niet{hint} (formats staan in content/formats)", "format '{id}' does not exist{hint} (formats live in content/formats)"),
     "spreadsheet-unknown-assessor": ("beoordelaar '{id}' staat niet in people.csv{hint}", "assessor '{id}' is not in people.csv{hint}"),
     "spreadsheet-bad-date": ("'{value}' is geen datum; schrijf JJJJ-MM-DD", "'{value}' is not a date; write YYYY-MM-DD"),

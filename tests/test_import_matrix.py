@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -51,7 +53,7 @@ def content(tmp_path: Path) -> Path:
     return root
 
 
-def seed_xlsx(path: Path, rows: list[tuple[object, ...]] | None = None) -> Path:
+def seed_xlsx(path: Path, rows: list[tuple[object, ...]] | None = None, headers: list[str] = HEADERS) -> Path:
     """The example as a planner keeps it: a title row, the header, a totals row under each team."""
     workbook = Workbook()
     sheet = workbook.active
@@ -59,16 +61,33 @@ def seed_xlsx(path: Path, rows: list[tuple[object, ...]] | None = None) -> Path:
     sheet.title = "Blad1"
     sheet.append(["Inzetbaarheidsmatrix operators 2026"])
     sheet.merge_cells("A1:H1")
-    sheet.append(["Ploeg", "Voornaam", "Achternaam", *HEADERS])
+    sheet.append(["Ploeg", "Voornaam", "Achternaam", *headers])
     rows = rows or SEED
+    results: dict[str, object] = {}
     for team in dict.fromkeys(row[0] for row in rows):
         members = [row for row in rows if row[0] == team]
         for row in members:
             sheet.append(list(row))
         first, last = sheet.max_row - len(members) + 1, sheet.max_row
         sheet.append([None, None, None, *(f"=SUM({c}{first}:{c}{last})" for c in "DEFGH")])
+        results.update({f"{c}{sheet.max_row}": sum(row[3 + i] for row in members if isinstance(row[3 + i], int | float))
+                        for i, c in enumerate("DEFGH")})
     workbook.save(path)
+    save_formula_results(path, results)
     return path
+
+
+def save_formula_results(path: Path, results: dict[str, object]) -> None:
+    """Give formulas the results Excel saves with them: openpyxl writes a formula without one."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    for cell, result in results.items():
+        xml = re.sub(rf'(<c r="{cell}"[^>]*><f>[^<]*</f>)<v ?/>', rf"\g<1><v>{result}</v>", xml)
+    parts["xl/worksheets/sheet1.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
 
 
 def seed_csv(path: Path) -> Path:
@@ -169,11 +188,7 @@ def test_every_problem_is_located_and_nothing_is_written(content: Path, tmp_path
     (content / "people.csv").write_text("id,name,team,format,target_level,active\np-001,Anna Assessor,ploeg-1,operator,,no\n"
                                         "p-002,Rob Robberts,ploeg-2,operator,,yes\np-003,Rob Robberts,ploeg-2,operator,,no\n")
     before = {name: (content / name).read_bytes() for name in ("people.csv", "signoffs.csv")}
-    sheet = seed_xlsx(tmp_path / "matrix.xlsx", rows)
-    from openpyxl import load_workbook
-    workbook = load_workbook(sheet)
-    workbook["Blad1"]["H2"] = "Storingen oplossen"
-    workbook.save(sheet)
+    sheet = seed_xlsx(tmp_path / "matrix.xlsx", rows, headers=[*HEADERS[:4], "Storingen oplossen"])
     assert run(sheet, content) == 1
     assert {name: (content / name).read_bytes() for name in before} == before
     err = capsys.readouterr().err.splitlines()

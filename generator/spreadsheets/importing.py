@@ -15,7 +15,7 @@ from ..derive import Facts, format_work_processes
 from ..diagnostics import Report
 from ..model import Content, Organisation, Person, Team
 from .header import Header, cell_text, find_header, fold
-from .sheet import Cell, Sheet
+from .sheet import Cell, Sheet, stop_at_too_many_problems
 
 _TRAILING_NUMBER = re.compile(r"(\d+)\s*$")
 _ID_NUMBER = re.compile(r"^(.*?)(\d+)$")
@@ -61,8 +61,12 @@ def plan_import(sheet: Sheet, content: Content, facts: Facts, format_id: str, no
         return None
     # A header repeated above each team is a row whose "name" is the header's own.
     header_name = fold(" ".join(cell_text(_get(sheet.rows[header.row - 1], column)) for column in header.names))
-    entries = [entry for index in range(header.row, len(sheet.rows))
-               if (entry := _entry(sheet, index + 1, header, header_name, content, report))]
+    entries = []
+    for row in range(header.row + 1, len(sheet.rows) + 1):
+        if stop_at_too_many_problems(sheet, row, report):
+            return None
+        if entry := _entry(sheet, row, header, header_name, content, report):
+            entries.append(entry)
     people = _people_of(sheet, entries, content, header, report)
     if report.has_errors:
         return None

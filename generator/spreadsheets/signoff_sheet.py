@@ -22,7 +22,7 @@ from ..read.tables import SIGNOFFS
 from .appending import append_rows, table_style
 from .commands import Loaded, Outcome, load, refused
 from .header import cell_text, fold
-from .sheet import Cell, Sheet, read_sheet
+from .sheet import Cell, Sheet, read_sheet, stop_at_too_many_problems
 from .signoff import resolve_person, signoff_row
 from .xlsx import reproducible_bytes
 
@@ -93,6 +93,8 @@ def _sheet_rows(sheet: Sheet, loaded: Loaded, report: Report) -> list[dict[str, 
         return []
     rows = []
     for number in range(columns.header_row + 1, len(sheet.rows) + 1):
+        if stop_at_too_many_problems(sheet, number, report):
+            break
         cells = sheet.rows[number - 1]
         row = _row(sheet, number, {name: _get(cells, index) for name, index in columns.index.items()}, columns, loaded, report)
         if row is not None:
