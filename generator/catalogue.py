@@ -1057,9 +1057,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "spreadsheet-unsafe-character": (
         "hierin staat een onzichtbaar teken ({character}: een stuurteken, tab, regeleinde of tekenrichtingsteken) dat check "
-        "in signoffs.csv weigert; verwijder het",
+        "in people.csv en signoffs.csv weigert; verwijder het",
         "this holds an invisible character ({character}: a control character, tab, line break or text-direction mark) "
-        "that check refuses in signoffs.csv; remove it",
+        "that check refuses in people.csv and signoffs.csv; remove it",
     ),
     "journal.nothing": (
         "Geen onderbroken import of aftekening in {folder}; er is niets te doen.",

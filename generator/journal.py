@@ -113,9 +113,12 @@ def write_tables(content_dir: Path, changes: Sequence[TableChange], report: Repo
     changes = [change for change in changes if change.new != change.old]
     if not changes:
         return Written.ALL
+    where = content_dir  # the table being written, for the message when it fails
     try:
         for change in changes:
-            _write_synced(temp_path(content_dir, change.name), change.new, like=content_dir / change.name)
+            where = content_dir / change.name
+            _write_synced(temp_path(content_dir, change.name), change.new, like=where)
+        where = content_dir
         if changed := _changed_meanwhile(content_dir, changes):
             _discard_quietly(content_dir)
             report.error(Location(path=display_path(content_dir / changed)), "table-changed")
@@ -123,7 +126,7 @@ def write_tables(content_dir: Path, changes: Sequence[TableChange], report: Repo
         _write_journal(content_dir, [_entry(change) for change in changes])
     except OSError as error:
         _discard_quietly(content_dir)
-        report.error(_where(error, content_dir), "write-failed", problem=_reason(error))
+        report.error(Location(path=display_path(where)), "write-failed", problem=_reason(error))
         return Written.NOTHING
     try:
         _roll_forward(content_dir, [change.name for change in changes])
@@ -322,10 +325,6 @@ def _digest(path: Path) -> tuple[int, str] | None:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _where(error: OSError, content_dir: Path) -> Location:
-    return Location(path=display_path(Path(error.filename) if error.filename else content_dir))
 
 
 def _reason(error: OSError) -> str:
