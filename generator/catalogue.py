@@ -1114,6 +1114,63 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Geschreven: {people} medewerkers in people.csv en {rows} regels in signoffs.csv.",
         "Written: {people} people to people.csv and {rows} rows to signoffs.csv.",
     ),
+    # --- writing content tables safely (journal) ---------------------------------------
+    "unfinished-import": (
+        "een import of aftekening is halverwege onderbroken, people.csv en signoffs.csv kunnen half bijgewerkt zijn; "
+        "maak hem af met python -m generator recover (of met de volgende signoff-, import- of new-opdracht); "
+        "tot dan wordt er niets gebouwd",
+        "an import or sign-off was interrupted halfway, people.csv and signoffs.csv may be half changed; "
+        "finish it with python -m generator recover (or with the next signoff, import or new command); "
+        "nothing is built until then",
+    ),
+    "journal-completed": (
+        "een onderbroken import of aftekening is afgemaakt: {tables} bijgewerkt",
+        "an interrupted import or sign-off was finished: {tables} updated",
+    ),
+    "journal-rolled-back": (
+        "een onderbroken import of aftekening kon niet worden afgemaakt (een tijdelijk bestand was onvolledig) en is "
+        "teruggedraaid: {tables} zijn weer zoals ervoor; voer die opdracht opnieuw uit",
+        "an interrupted import or sign-off could not be finished (a temporary file was incomplete) and was undone: "
+        "{tables} are as before; run that command again",
+    ),
+    "journal-strays-removed": (
+        "tijdelijke bestanden van een onderbroken opdracht verwijderd ({files}); er was nog niets veranderd",
+        "removed the temporary files of an interrupted command ({files}); nothing had been changed yet",
+    ),
+    "journal-recovery-failed": (
+        "de wijziging van people.csv en signoffs.csv kon niet worden afgemaakt ({problem}); los dat op (bijv. maak de map "
+        "schrijfbaar) en voer python -m generator recover uit",
+        "the change of people.csv and signoffs.csv could not be finished ({problem}); fix that (e.g. make the folder "
+        "writable) and run python -m generator recover",
+    ),
+    "folder-not-writable": (
+        "deze map kan niet worden geschreven (alleen-lezen, of u hebt er geen schrijfrechten); maak hem schrijfbaar en "
+        "probeer het opnieuw",
+        "this folder cannot be written (read-only, or you have no right to write it); make it writable and try again",
+    ),
+    "file-not-writable": (
+        "dit bestand kan niet worden geschreven (alleen-lezen, of u hebt er geen schrijfrechten); maak het schrijfbaar en "
+        "probeer het opnieuw",
+        "this file cannot be written (read-only, or you have no right to write it); make it writable and try again",
+    ),
+    "write-failed": (
+        "schrijven lukte niet ({problem}); people.csv en signoffs.csv zijn niet veranderd",
+        "writing failed ({problem}); people.csv and signoffs.csv were not changed",
+    ),
+    "table-changed": (
+        "het bestand is veranderd terwijl de opdracht liep (opgeslagen in een ander programma?); voer de opdracht opnieuw uit",
+        "the file changed while the command ran (saved in another program?); run the command again",
+    ),
+    "spreadsheet-unsafe-character": (
+        "hierin staat een onzichtbaar teken ({character}: een stuurteken, tab, regeleinde of tekenrichtingsteken) dat check "
+        "in people.csv en signoffs.csv weigert; verwijder het",
+        "this holds an invisible character ({character}: a control character, tab, line break or text-direction mark) "
+        "that check refuses in people.csv and signoffs.csv; remove it",
+    ),
+    "journal.nothing": (
+        "Geen onderbroken import of aftekening in {folder}; er is niets te doen.",
+        "No interrupted import or sign-off in {folder}; nothing to do.",
+    ),
     # --- intranet delivery ---------------------------------------------------------
     "label.coverage-chart": ("grafiek", "chart"),
     "label.source-details": ("Gegevens van de bron", "About this source"),

@@ -1,4 +1,4 @@
-"""``python -m generator check|build|new``: the generator without any site engine."""
+"""``python -m generator check|build|new|recover`` and the spreadsheet commands: the generator without any site engine."""
 
 from __future__ import annotations
 
@@ -10,10 +10,13 @@ from typing import Any
 import yaml
 
 from .access import write_access_rules
+from .catalogue import Catalogue
 from .checking import show_check
 from .dates import build_date
-from .diagnostics import Severity, printable
+from .diagnostics import Report, Severity, display_path, printable
 from .generate import generate
+from .journal import recover
+from .read.organisation import read_organisation
 from .render.site import SiteAddress
 from .scaffold import FOLDERS, create
 from .spreadsheets.commands import Outcome, import_matrix
@@ -39,11 +42,15 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("kind", choices=tuple(FOLDERS))
     new.add_argument("id", help="the new file's name without .md: lowercase letters, digits and hyphens")
     new.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
+    recover = commands.add_parser("recover", help="finish (or undo) an import or sign-off that was interrupted halfway")
+    recover.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
     _add_spreadsheet_commands(commands)
     args = _with_trailing_content(parser, *parser.parse_known_args(argv))
 
     if args.command == "new":
         return _new(args.kind, args.id, args.content)
+    if args.command == "recover":
+        return _recover(args.content, quiet=False)
     if args.command == "import-matrix":
         return _import_matrix(args)
     if args.command == "signoff":
@@ -153,8 +160,22 @@ def _usage_error(problem: str) -> int:
     return 2
 
 
+def _recover(content: Path, *, quiet: bool) -> int:
+    """Finish or undo an interrupted import (the journal) and say what was done; 1 when it could not be done."""
+    report = Report()
+    recover(content, report)
+    words = Catalogue(read_organisation(content, Report()).language)
+    for message in report.messages:
+        print(words.line(message), file=sys.stderr if message.severity is Severity.ERROR else sys.stdout)
+    if not report.messages and not quiet:
+        print(words("journal.nothing", folder=display_path(content)))
+    return 1 if report.has_errors else 0
+
+
 def _new(kind: str, new_id: str, content: Path) -> int:
     """Write the new file; what was written and what next on stdout, a refusal on stderr."""
+    if _recover(content, quiet=True):  # a new file beside half-changed tables would be built on them
+        return 1
     outcome = create(kind, new_id, content, build_date())
     for line in outcome.lines:
         print(line, file=sys.stdout if outcome.written else sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..diagnostics import Report
+from ..journal import check_journal
 from ..model import Content
 from .folders import read_attachments, read_pages
 from .formats import read_formats
@@ -17,6 +18,7 @@ from .work_processes import read_work_processes
 
 def read_content(root: Path, report: Report) -> Content:
     """Read everything under ``root``; problems go to ``report``, never raised."""
+    check_journal(root, report)  # an interrupted import: the tables may be half changed
     organisation = read_organisation(root, report)
     attachments = read_attachments(root, report)
     pages, page_files = read_pages(root, report)

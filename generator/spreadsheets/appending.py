@@ -1,7 +1,8 @@
 """Append rows to a content table (people.csv, signoffs.csv) the way the file is written already.
 
 Existing rows are never rewritten or reordered: the file keeps its separator, its
-byte-order mark and its line endings, and new rows follow its own column order.
+byte-order mark and its line endings, and new rows follow its own column order. The
+result is the file's new bytes, which the journal writes (all tables or none).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..journal import TableChange
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -22,9 +25,15 @@ class TableStyle:
     needs_header: bool  # the file is missing or empty
 
 
-def table_style(path: Path, default_columns: tuple[str, ...]) -> TableStyle:
-    """How ``path`` is written; a missing or empty file gets the contract's columns, commas and LF."""
-    data = path.read_bytes() if path.is_file() else b""
+def appended(path: Path, default_columns: tuple[str, ...], rows: Sequence[Mapping[str, str]]) -> TableChange:
+    """``path``'s bytes with ``rows`` appended (with a header first when the file is missing or empty)."""
+    old = path.read_bytes() if path.is_file() else b""
+    added = rows_text(table_style(old, default_columns), rows).encode("utf-8") if rows else b""
+    return TableChange(name=path.name, old=old, new=old + added)
+
+
+def table_style(data: bytes, default_columns: tuple[str, ...]) -> TableStyle:
+    """How a table with the bytes ``data`` is written; an empty one gets the contract's columns, commas and LF."""
     text = data.decode("utf-8-sig")  # content tables are UTF-8: the checker refuses anything else
     if not text.strip():
         return TableStyle(columns=default_columns, delimiter=",", newline="\n", ends_with_newline=True, needs_header=True)
@@ -47,11 +56,3 @@ def rows_text(style: TableStyle, rows: Sequence[Mapping[str, str]]) -> str:
     for row in rows:
         writer.writerow([row.get(column, "") for column in style.columns])
     return out.getvalue()
-
-
-def append_rows(path: Path, style: TableStyle, rows: Sequence[Mapping[str, str]]) -> None:
-    """Append ``rows`` at the end of ``path`` (created when missing)."""
-    if not rows:
-        return
-    with path.open("ab") as file:
-        file.write(rows_text(style, rows).encode("utf-8"))

@@ -1,26 +1,32 @@
 """The spreadsheet commands of ``python -m generator``: read the content, plan, then write all or nothing.
 
-Each returns its exit code and the lines to show; the CLI only prints them.
+Each returns its exit code and the lines to show; the CLI only prints them. Before
+reading, a writing command finishes what an interrupted one left (the journal); it
+writes through the journal, so that people.csv and signoffs.csv change together or
+not at all, also when the process is stopped halfway.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalogue import Catalogue
+from ..characters import has_unsafe_characters
 from ..csvfile import parse_date
 from ..dates import build_date
 from ..derive import Facts, derive_facts
-from ..diagnostics import Location, Report, Severity
+from ..diagnostics import Location, Report, Severity, display_path
 from ..fields import hint
+from ..journal import Written, check_writable, recover, write_tables
 from ..model import Content
 from ..read import read_content
 from ..read.tables import PEOPLE, SIGNOFFS
 from ..references import check_references
-from .appending import append_rows, table_style
+from .appending import appended
 from .importing import ImportPlan, plan_import
 from .sheet import read_sheet
 
@@ -40,12 +46,23 @@ class Loaded:
     date: dt.date
 
 
-def load(content_dir: Path, outcome: Outcome) -> Loaded | None:
-    """The checked content with today's facts; None (with the checker's messages) when the content has errors."""
-    report, today = Report(), build_date()
+_COLUMNS = {"people.csv": PEOPLE, "signoffs.csv": SIGNOFFS}
+
+
+def load(content_dir: Path, outcome: Outcome, *, writing: bool) -> Loaded | None:
+    """The checked content with today's facts; None (with the checker's messages) when the content has errors.
+
+    ``writing``: first finish (or undo) what an interrupted command left, and say so; a
+    dry run leaves that to a command that writes.
+    """
+    recovery, report, today = Report(), Report(), build_date()
+    if writing:
+        recover(content_dir, recovery)
     content = read_content(content_dir, report)
     check_references(content, today, report)
     catalogue = Catalogue(content.organisation.language)
+    outcome.lines += catalogue.lines([*recovery.of(Severity.INFO), *recovery.of(Severity.WARNING)])
+    outcome.errors += catalogue.lines(recovery.of(Severity.ERROR))
     if report.has_errors:
         outcome.errors += catalogue.lines(report.of(Severity.ERROR))
         outcome.errors.append(catalogue("spreadsheet.content-errors", count=len(report.of(Severity.ERROR))))
@@ -76,7 +93,7 @@ def import_matrix(
 ) -> Outcome:
     """``import-matrix``: add the sheet's people and levels to people.csv and signoffs.csv, or write nothing."""
     outcome = Outcome()
-    loaded = load(content_dir, outcome)
+    loaded = load(content_dir, outcome, writing=not dry_run)
     if loaded is None:
         return outcome
     report, content, catalogue = Report(), loaded.content, loaded.catalogue
@@ -86,6 +103,7 @@ def import_matrix(
         report.error(Location(path="--format"), "spreadsheet-unknown-format", id=format_id, hint=hint(format_id, content.formats))
     sheet = read_sheet(file, sheet_name, report)
     note = catalogue("spreadsheet.import-note", file=file.name)
+    check_safe_text(file.name, Location(path="FILE"), report)  # the file's name goes into every row's note
     plan = plan_import(sheet, content, loaded.facts, format_id, note, report) if sheet and not report.has_errors else None
     outcome.lines += catalogue.lines(report.of(Severity.WARNING))
     if plan is None or report.has_errors:
@@ -94,8 +112,41 @@ def import_matrix(
     if dry_run:
         outcome.lines.append(catalogue("spreadsheet.dry-run"))
         return outcome
-    _write_import(plan, content_dir, format_id, date, assessor, note)
+    if (written := _write_import(plan, content_dir, format_id, date, assessor, note, report)) is not Written.ALL:
+        return not_written(outcome, catalogue, report, written)
     outcome.lines.append(catalogue("spreadsheet.written", people=len(plan.people), rows=len(plan.levels)))
+    return outcome
+
+
+def check_safe_text(value: str, where: Location, report: Report) -> None:
+    """Refuse a value the checker would refuse in a table (a control character, a bidirectional override)."""
+    if character := has_unsafe_characters(value):
+        report.error(where, "spreadsheet-unsafe-character", character=character)
+
+
+def append_tables(content_dir: Path, rows: Mapping[str, Sequence[Mapping[str, str]]], report: Report) -> Written:
+    """Append ``rows`` to each table named (people.csv, signoffs.csv), all or nothing; every failure reported.
+
+    What cannot be written (a read-only file or folder) is found before anything is written.
+    """
+    tables = [name for name, table_rows in rows.items() if table_rows]
+    check_writable(content_dir, tables, report)
+    if report.has_errors:
+        return Written.NOTHING
+    try:
+        changes = [appended(content_dir / name, _COLUMNS[name], rows[name]) for name in tables]
+    except (OSError, ValueError):  # changed since it was read: not readable, or no longer UTF-8
+        report.error(Location(path=display_path(content_dir / tables[-1])), "table-changed")
+        return Written.NOTHING
+    return write_tables(content_dir, changes, report)
+
+
+def not_written(outcome: Outcome, catalogue: Catalogue, report: Report, written: Written) -> Outcome:
+    """The reasons on stderr, and whether anything was written; exit code 1."""
+    if written is Written.NOTHING:
+        return refused(outcome, catalogue, report)
+    outcome.errors += catalogue.lines(report.of(Severity.ERROR))
+    outcome.code = 1
     return outcome
 
 
@@ -120,13 +171,10 @@ def _summary(plan: ImportPlan, content: Content, catalogue: Catalogue, file: str
     return lines
 
 
-def _write_import(plan: ImportPlan, content_dir: Path, format_id: str, date: dt.date, assessor: str, note: str) -> None:
+def _write_import(plan: ImportPlan, content_dir: Path, format_id: str, date: dt.date, assessor: str, note: str,
+                  report: Report) -> Written:
     people = [{"id": p.id, "name": p.name, "team": p.team, "format": format_id, "target_level": "", "active": "yes"}
               for p in plan.people]
     signoffs = [{"person": level.person, "work_process": level.work_process, "criterion": "", "level": str(level.level),
                  "date": date.isoformat(), "assessor": assessor, "note": note} for level in plan.levels]
-    # Both styles first: a file that cannot be read fails before anything is written.
-    people_style = table_style(content_dir / "people.csv", PEOPLE)
-    signoff_style = table_style(content_dir / "signoffs.csv", SIGNOFFS)
-    append_rows(content_dir / "people.csv", people_style, people)
-    append_rows(content_dir / "signoffs.csv", signoff_style, signoffs)
+    return append_tables(content_dir, {"people.csv": people, "signoffs.csv": signoffs}, report)

@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ..characters import has_unsafe_characters
 from ..derive import Facts, format_work_processes
 from ..diagnostics import Report
 from ..model import Content, Organisation, Person, Team
@@ -91,10 +92,13 @@ def _entry(sheet: Sheet, row: int, header: Header, header_name: str, content: Co
     name = " ".join(part for column in header.names if (part := cell_text(_get(cells, column))))
     if not name or fold(name) == header_name:
         return None
+    name = " ".join(name.split())
+    if character := has_unsafe_characters(name):  # it would go into people.csv, which check would then refuse
+        report.error(sheet.at(row, header.names[0]), "spreadsheet-unsafe-character", character=character)
     team = _team(sheet, row, header.team, cells, content.organisation, report)
     levels = [(wp.id, level) for column, wp in header.work_processes
               if (level := _level(sheet, row, column, _get(cells, column), content.organisation, report))]
-    return _Entry(row=row, name=" ".join(name.split()), team=team, levels=tuple(levels)) if team else None
+    return _Entry(row=row, name=name, team=team, levels=tuple(levels)) if team else None
 
 
 def _get(cells: tuple[Cell, ...], column: int) -> Cell:

@@ -1,8 +1,8 @@
 """``python -m generator signoff``: record sign-offs without editing signoffs.csv by hand.
 
 Everything the checker would refuse is refused here first (person, assessor,
-criterion, work process, level, a date in the future), all at once; then the rows
-are appended, or nothing is written.
+criterion, work process, level, a date in the future, a note with a character the
+checker refuses), all at once; then the rows are appended, or nothing is written.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ from pathlib import Path
 
 from ..diagnostics import Location, Report, Severity
 from ..fields import hint
+from ..journal import Written
 from ..model import Content
-from ..read.tables import SIGNOFFS
-from .appending import append_rows, table_style
-from .commands import Outcome, assessment_date, load, refused
+from .commands import Outcome, append_tables, assessment_date, check_safe_text, load, not_written, refused
 from .header import fold
 
 
@@ -41,19 +40,20 @@ def record_signoff(
 ) -> Outcome:
     """Append one row per criterion, or one level assessment of a work process; or write nothing."""
     outcome = Outcome()
-    loaded = load(content_dir, outcome)
+    loaded = load(content_dir, outcome, writing=True)
     if loaded is None:
         return outcome
     report, content = Report(), loaded.content
     date = assessment_date(date_text, loaded, report)
+    check_safe_text(note, Location(path="--note"), report)
     person_id = resolve_person(person, content, Location(path="PERSON"), report)
     assessor_id = resolve_person(assessor, content, Location(path="--assessor"), report)
     pairs = _criterion_rows(criteria, content, report) if criteria else _level_row(work_process or "", level or 0, content, report)
     if report.has_errors or person_id is None or assessor_id is None:
         return refused(outcome, loaded.catalogue, report)
     rows = [signoff_row(person_id, wp_id, criterion, level_text, date, assessor_id, note) for wp_id, criterion, level_text in pairs]
-    path = content_dir / "signoffs.csv"
-    append_rows(path, table_style(path, SIGNOFFS), rows)
+    if (written := append_tables(content_dir, {"signoffs.csv": rows}, report)) is not Written.ALL:
+        return not_written(outcome, loaded.catalogue, report, written)
     outcome.lines += loaded.catalogue.lines(report.of(Severity.WARNING))
     outcome.lines.append(loaded.catalogue("spreadsheet.signed", count=len(rows), name=content.people[person_id].name, id=person_id))
     return outcome

@@ -17,10 +17,9 @@ from openpyxl.styles import Alignment, Font
 from ..catalogue import Catalogue
 from ..csvfile import parse_date
 from ..diagnostics import Location, Report, Text
+from ..journal import Written
 from ..model import TrainingFormat, WorkProcess
-from ..read.tables import SIGNOFFS
-from .appending import append_rows, table_style
-from .commands import Loaded, Outcome, load, refused
+from .commands import Loaded, Outcome, append_tables, check_safe_text, load, not_written, refused
 from .header import cell_text, fold
 from .sheet import Cell, Sheet, read_sheet, stop_at_too_many_problems
 from .signoff import resolve_person, signoff_row
@@ -68,7 +67,7 @@ class _Columns:
 def import_signoffs(file: Path, *, sheet_name: str | None, content_dir: Path, dry_run: bool) -> Outcome:
     """``import-signoffs``: every filled-in row of a sign-off sheet to signoffs.csv, or nothing."""
     outcome = Outcome()
-    loaded = load(content_dir, outcome)
+    loaded = load(content_dir, outcome, writing=not dry_run)
     if loaded is None:
         return outcome
     report = Report()
@@ -81,9 +80,8 @@ def import_signoffs(file: Path, *, sheet_name: str | None, content_dir: Path, dr
     outcome.lines.append(loaded.catalogue("spreadsheet.signoff-rows", count=len(new), present=len(rows) - len(new)))
     if dry_run:
         outcome.lines.append(loaded.catalogue("spreadsheet.dry-run"))
-    else:
-        path = content_dir / "signoffs.csv"
-        append_rows(path, table_style(path, SIGNOFFS), new)
+    elif (written := append_tables(content_dir, {"signoffs.csv": new}, report)) is not Written.ALL:
+        return not_written(outcome, loaded.catalogue, report, written)
     return outcome
 
 
@@ -139,6 +137,7 @@ def _row(sheet: Sheet, number: int, cells: dict[str, Cell], columns: _Columns, l
     if person is None or assessor is None or criterion is None or date is None or criterion.retired:
         return None
     note = text.get("note") or loaded.catalogue("spreadsheet.import-note", file=sheet.file)
+    check_safe_text(note, at("note") if "note" in columns.index else sheet.at(number, 0), report)
     return signoff_row(person, criterion.work_process, criterion.id, "", date, assessor, note)
 
 
