@@ -7,8 +7,8 @@ Those are hashed from the theme's own output, never from the finished page: hash
 inline script of the page would allow an injected one as well.
 
 The theme's inline scripts are the ones Material keeps in ``partials/javascripts/``; their text
-depends on the page's depth (``base_url``), so the engine layer renders them once per depth and
-hands the output here. Styles likewise: ``'self'``, plus the ``<style>`` elements of pages the
+depends on the page's depth (``base_url``), so ``ThemeScripts`` renders them with the engine's
+template environment once per depth. Styles likewise: ``'self'``, plus the ``<style>`` elements of pages the
 generator rendered from data with its own templates (a checklist's page footer for print).
 """
 
@@ -52,7 +52,7 @@ class Policy:
     @classmethod
     def of(cls, page: str, *, theme_scripts: frozenset[str], styles: frozenset[str] = frozenset()) -> Policy:
         """The policy of a page: the theme's scripts that the page has (the others need no hash), and ``styles``."""
-        present = (text for text in theme_scripts if f"<script>{text}</script>" in page)
+        present = (text for text in theme_scripts if text in page)
         return cls(scripts=frozenset(source_hash(text) for text in present), styles=styles)
 
     def text(self) -> str:
