@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -25,8 +26,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
 from .access import AccessRules, write_access_rules
 from .catalogue import Catalogue
@@ -34,6 +37,7 @@ from .dates import bad_source_date_epoch
 from .diagnostics import Severity
 from .generate import Result, error_site, generate, warnings_banner
 from .model import Organisation
+from .render.csp import Policy, ThemeScripts, style_hashes, with_policy
 from .render.escape import escape_html
 from .render.site import Heading, Page, Site, SiteAddress
 from .serving import ErrorPageEverywhere, ServeCache
@@ -61,6 +65,9 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         self.cache: ServeCache | None = None  # only under serve
         self.failing = False  # under serve: the content has errors, every page address shows them
         self.banner = ""  # under serve: the content's warnings, shown on every page
+        self.theme_scripts: ThemeScripts | None = None  # a build's, not serve's: live reload injects its own script
+        # Of the page being rendered, from its context to its output: the theme's scripts and the page's styles.
+        self.policy: tuple[frozenset[str], frozenset[str]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -131,6 +138,24 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         generated += [File.generated(config, file.path, content=file.read()) for file in self.site.files]
         return Files(kept + generated)
 
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        self.theme_scripts = None if self.serving else ThemeScripts(env, list(config.theme.get("features") or []))
+        return env
+
+    def on_page_context(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        """What the page's Content-Security-Policy allows (``render/csp.py``): the theme's scripts, and the
+        ``<style>`` elements of a page the generator rendered from data."""
+        if self.theme_scripts is not None:
+            generated = self.html_pages.get(page.file.src_uri)
+            styles = style_hashes(generated.html or "") if generated is not None else frozenset()
+            self.policy = (self.theme_scripts.scripts(context), styles)
+        return context
+
+    def on_template_context(self, context: TemplateContext, *, template_name: str, config: MkDocsConfig) -> TemplateContext:
+        if self.theme_scripts is not None:  # 404.html
+            self.policy = (self.theme_scripts.scripts(context), frozenset())
+        return context
+
     @event_priority(100)  # before other plugins look at the Markdown
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         """Nothing to convert for a page rendered to HTML (its front matter is read already), nor for
@@ -151,11 +176,21 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         return self.cache.remember(html, page) if restored is None else restored
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        """Under serve, the content's warnings on top of every page: a preview that looks fine would
-        otherwise fail ``mkdocs build --strict``."""
+        """A build's pages get their Content-Security-Policy. Under serve, the content's warnings on top
+        of every page: a preview that looks fine would otherwise fail ``mkdocs build --strict``."""
+        output = self._with_policy(output)
         if not self.banner or (at := output.find('<div class="md-container"')) < 0:
             return output
         return output[:at] + self.banner + output[at:]
+
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return self._with_policy(output) if template_name.endswith(".html") else output
+
+    def _with_policy(self, output: str) -> str:
+        if self.policy is None:
+            return output
+        (scripts, styles), self.policy = self.policy, None
+        return with_policy(output, Policy.of(output, theme_scripts=scripts, styles=styles))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The access rules beside the site (``site`` → ``site-access``): only a build publishes a site to protect."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -11,6 +12,7 @@ import pytest
 
 from .conftest import ROOT, build_site
 from .test_crawl import crawl
+from .test_csp import META, check_probe, write_probe
 
 pytestmark = pytest.mark.browser
 
@@ -76,3 +78,14 @@ def test_every_internal_link_of_the_offline_build_opens_over_file_urls(page: Any
     folders = [url for url in seen if url.endswith("/")]
     assert folders == [], folders[:10]
     assert problems == [], "\n".join(problems[:20])
+
+
+def test_the_offline_build_keeps_its_policy_over_file_urls(page: Any, offline_site: Path, tmp_path: Path) -> None:
+    """The policy is in every page of the offline build too, and holds over file://, where the origin is
+    opaque: an injected script is blocked, the site's own files load ('self' covers file: there), and
+    search (the shim's iframe, which writes no inline script) works: the test above."""
+    for html in offline_site.rglob("*.html"):
+        assert len(META.findall(html.read_text(encoding="utf-8"))) == 1, html
+    site = shutil.copytree(offline_site, tmp_path / "site")
+    write_probe(site, "werkprocessen/installatie-opstarten.html", "werkprocessen/csp-probe.html")
+    check_probe(page, (site / "werkprocessen" / "csp-probe.html").as_uri())

@@ -102,8 +102,8 @@ def test_a_level_whose_evidence_expires_within_90_days_is_marked(tmp_path: Path)
     assert result.site is not None
     pages = {page.path: page.html or "" for page in result.site.pages}
     badge = '<span class="wgo-level wgo-level-1" title="Assistent">1</span>'
-    row = ('<td><a href="../../werkprocessen/bewaken/">Bewaken</a></td>\n<td style="text-align: center;">{cell}</td>\n'
-           '<td style="text-align: center;">2</td>\n<td style="text-align: center;">1</td>')
+    row = ('<td><a href="../../werkprocessen/bewaken/">Bewaken</a></td>\n<td align="center">{cell}</td>\n'
+           '<td align="center">2</td>\n<td align="center">1</td>')
     assert row.format(cell=f'{badge} <span class="wgo-expiring" title="verloopt op 30-01-2027">!</span>') in pages["pop/p-001/index.md"]
     assert row.format(cell=badge) in pages["pop/p-002/index.md"]
     # The matrix marks the same cell.

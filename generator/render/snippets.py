@@ -245,8 +245,8 @@ class HtmlLinks(FolderLinks):
             standing = person.standings[wp.id]
             level, gap = self.snippets.level_cell(standing), max(target - standing.level, 0)
             rows.append(
-                f'<tr>\n<td>{self.wp_links[wp.id]}</td>\n<td style="text-align: center;">{level}</td>\n'
-                f'<td style="text-align: center;">{target}</td>\n<td style="text-align: center;">{gap}</td>\n</tr>\n'
+                f'<tr>\n<td>{self.wp_links[wp.id]}</td>\n<td align="center">{level}</td>\n'
+                f'<td align="center">{target}</td>\n<td align="center">{gap}</td>\n</tr>\n'
             )
         return Markup("".join(rows))
 
