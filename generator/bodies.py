@@ -217,12 +217,13 @@ def check_bodies(content: Content, report: Report) -> None:
                 report.warning(where, finding.code, construct=finding.construct)
 
 
-def findings(text: str) -> list[Finding]:
+@lru_cache(maxsize=4096)  # a preview's rebuild checks every body again, nearly all unchanged
+def findings(text: str) -> tuple[Finding, ...]:
     """What the sanitiser will remove from ``text`` (and every load from another host), in document order."""
     scanner = _Scanner()
     scanner.feed(_converted(text))
     scanner.close()
-    return scanner.found
+    return tuple(scanner.found)
 
 
 class _Scanner(HTMLParser):

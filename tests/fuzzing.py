@@ -1020,9 +1020,9 @@ def _outcome(reply: dict[str, Any], seconds: float) -> Outcome:
 # What no generated page, feed or sheet may carry, whatever the content: script, an event handler,
 # a script address as a link (in an attribute or a Markdown link; as text it is harmless), a refresh,
 # or anything loaded from another host. Our own templates' filter forms are no author's doing: <form is not here.
-UNSAFE_OUTPUT = re.compile(r"<script|<iframe|<object|<embed|<meta|<base\b|\son[a-z]+\s*=|(?:=\s*[\"']?|\]\(\s*<?)\s*(?:java|vb)script:"
-                           r"""|\b(?:src|srcset|poster|data)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//)|url\(\s*["']?\s*(?:[a-z]+:|//)""",
-                           re.IGNORECASE)
+# Matched against the text in lower case: an IGNORECASE pattern took twice as long, on every run.
+UNSAFE_OUTPUT = re.compile(r"<(?:script|iframe|object|embed|meta|base)\b|\son[a-z]+\s*=|(?:=\s*[\"']?|\]\(\s*<?)\s*(?:java|vb)script:"
+                           r"""|(?:src|srcset|poster|data)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//)|url\(\s*["']?\s*(?:[a-z]+:|//)""")
 
 
 def unsafe_output(site: Any) -> list[str]:
@@ -1030,11 +1030,11 @@ def unsafe_output(site: Any) -> list[str]:
     found = []
     for page in site.pages:
         text = (page.html or "") + (page.markdown or "")
-        found += [f"{page.path}: {m.group()}" for m in UNSAFE_OUTPUT.finditer(_without_code(text))]
+        found += [f"{page.path}: {m.group()}" for m in UNSAFE_OUTPUT.finditer(_without_code(text).lower())]
     for file in site.files:
         if file.path.endswith((".xml", ".csv")):
             text = html.unescape(file.read().decode("utf-8", "replace"))  # the feed carries its HTML escaped
-            found += [f"{file.path}: {m.group()}" for m in UNSAFE_OUTPUT.finditer(_without_code(text))]
+            found += [f"{file.path}: {m.group()}" for m in UNSAFE_OUTPUT.finditer(_without_code(text).lower())]
     return found[:5]
 
 
