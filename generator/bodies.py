@@ -73,9 +73,12 @@ _LOADING_LINK_TAGS = frozenset({"link"})  # <link href> loads a stylesheet or ic
 _CSS_URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]+)", re.IGNORECASE)
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_HEADING = re.compile(r'<h([1-6])(?: id="([^"]*)")?>(.*?)</h\1>\n?', re.DOTALL)
+# In sanitised HTML (html5ever's serialisation): attribute values in double quotes, where '>' may stand.
+_TAG_OR_TEXT = re.compile(r"""(<(?:[^>"']|"[^"]*"|'[^']*')*>)""")
+_TAG = re.compile(r"""<(/?)([a-z0-9]+)(?:[^>"']|"[^"]*"|'[^']*')*?(/?)>""")
+_HEADING = re.compile(r"""<h([1-6])((?:\s+[a-z-]+="[^"]*")*)>(.*?)</h\1>\n?""", re.DOTALL)
+_HEADING_ATTRIBUTE = re.compile(r'\s+(id|class)="([^"]*)"')
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 
 
 @dataclass(frozen=True)
@@ -115,9 +118,10 @@ def safe_markdown(text: str, page: str, directory_urls: bool | None) -> Markup:
     """The body for a Markdown page: sanitised HTML in raw blocks, its top-level headings as Markdown headings
     (with their ids), so that the engine lists them in the table of contents and changes nothing else."""
     cleaned = safe_html(text, page, directory_urls)
-    parts, start = [], 0
+    parts, start, scanned, depth = [], 0, 0, 0
     for heading in _HEADING.finditer(cleaned):
-        if _depth(cleaned[:heading.start()]) == 0:
+        depth, scanned = depth + _depth(cleaned[scanned:heading.start()]), heading.start()
+        if depth == 0:  # a heading inside a list or an admonition stays where it is
             parts += [_raw_block(cleaned[start:heading.start()]), _markdown_heading(heading)]
             start = heading.end()
     parts.append(_raw_block(cleaned[start:]))
@@ -168,9 +172,9 @@ def _served_link(page: str, url: str, directory_urls: bool | None) -> str:
 
 
 def _depth(html: str) -> int:
-    """How many elements are open at the end of ``html`` (sanitised, so well formed)."""
+    """How many more elements ``html`` opens than it closes (sanitised, so well formed)."""
     depth = 0
-    for tag in re.finditer(r"<(/?)([a-z0-9]+)[^>]*?(/?)>", html):
+    for tag in _TAG.finditer(html):
         if tag.group(2) in ("br", "hr", "img", "col", "wbr") or tag.group(3):
             continue
         depth += -1 if tag.group(1) else 1
@@ -189,8 +193,10 @@ def _raw_block(html: str) -> str:
 def _markdown_heading(heading: re.Match[str]) -> str:
     inner = "".join(part if part.startswith("<") else _MARKDOWN_SPECIAL.sub(r"\\\1", part)
                     for part in _TAG_OR_TEXT.split(heading.group(3).replace("\n", " ")))
-    anchor = f" {{#{heading.group(2)}}}" if heading.group(2) else ""
-    return f"{'#' * int(heading.group(1))} {inner.strip()}{anchor}"
+    attributes = dict(_HEADING_ATTRIBUTE.findall(heading.group(2)))
+    words = [f"#{attributes['id']}"] if attributes.get("id") else []
+    words += [f".{name}" for name in attributes.get("class", "").split()]
+    return f"{'#' * int(heading.group(1))} {inner.strip()}" + (f" {{{' '.join(words)}}}" if words else "")
 
 
 # --- checking -----------------------------------------------------------------------------
