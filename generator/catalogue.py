@@ -231,8 +231,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "unknown criterion '{id}'{hint}; criteria are listed in the work processes in {folder}{more}",
     ),
     "duplicate-criterion": (
-        "criterium-id '{id}' bestaat al in {other}; elk criterium heeft een eigen id die nooit hergebruikt wordt",
-        "criterion id '{id}' already exists in {other}; every criterion has its own id that is never reused",
+        "criterium-id '{id}' bestaat al in {other}{signed}; geef dit criterium een nieuwe id, bijv. '{example}': "
+        "elk criterium heeft een eigen id die nooit hergebruikt wordt",
+        "criterion id '{id}' already exists in {other}{signed}; give this criterion a new id, e.g. '{example}': "
+        "every criterion has its own id that is never reused",
     ),
     "duplicate-work-process": (
         "werkproces '{id}' staat al eerder in dit format (regel {other_line})",
@@ -1295,6 +1297,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "item.level": ("niveau", "level"),
     "item.team": ("team", "team"),
     "item.server": ("webserver (apache of iis)", "web server (apache or iis)"),
+    # --- messages at the real cause (issue 21) ---
+    "hint.criterion-signed": (
+        ", waar aftekeningen naar verwijzen (laat die id staan)",
+        ", which sign-offs cite (leave that id as it is)",
+    ),
 }
 
 

@@ -133,17 +133,36 @@ class _Checker:
                     self.report.warning(ref.location, "retired-work-process-in-format", id=ref.id)
 
     def check_criteria(self) -> None:
-        seen: dict[str, Location] = {}
+        copies: dict[str, list[Criterion]] = {}
         for criterion in (c for wp in self.content.work_processes.values() for c in wp.criteria):
-            if criterion.id in seen:
-                self.report.error(criterion.location, "duplicate-criterion", id=criterion.id, other=str(seen[criterion.id]))
-            seen.setdefault(criterion.id, criterion.location)
+            copies.setdefault(criterion.id, []).append(criterion)
             if criterion.retired:
                 continue  # history: what it cited may since have been withdrawn or removed
             for ref in criterion.sources:
                 known = self._known(ref, self.content.sources, "unknown-source", folder=self.places["source"])
                 if known and self.content.sources[ref.id].status == "withdrawn":
                     self.report.warning(ref.location, "withdrawn-source", id=ref.id)
+        signed = {(s.work_process, s.criterion) for s in self.content.signoffs if s.criterion}
+        for found in copies.values():
+            if len(found) > 1:
+                self._report_copies(found, signed)
+
+    def _report_copies(self, found: list[Criterion], signed: set[tuple[str, str | None]]) -> None:
+        """One criterion id in several places: blame each copy, not the original its sign-offs cite.
+
+        The original is the first (by file and line) that sign-offs cite, else simply the first:
+        renaming the original would cut its sign-offs loose from it.
+        """
+        in_order = sorted(found, key=lambda c: (c.location.path, c.location.line or 0))
+        original = next((c for c in in_order if (c.work_process, c.id) in signed), in_order[0])
+        cited = Text("hint.criterion-signed") if (original.work_process, original.id) in signed else Text("hint.none")
+        taken = set(self.content.criteria)
+        for copy in in_order:
+            if copy is not original:
+                example = _free_criterion_id(copy, taken)
+                taken.add(example)
+                self.report.error(copy.location, "duplicate-criterion", id=copy.id, other=str(original.location),
+                                  signed=cited, example=example)
 
     def check_people(self) -> None:
         teams = [team.id for team in self.content.organisation.teams]
@@ -165,6 +184,9 @@ class _Checker:
     def _check_signed_criterion(self, signoff: Signoff, criteria: dict[str, Criterion]) -> None:
         assert signoff.criterion is not None
         criterion = criteria.get(signoff.criterion)
+        if criterion is not None and criterion.work_process != signoff.work_process:
+            # An id copied into another work process: the copy is reported, what cites the original is right.
+            criterion = self._own_criterion(signoff.work_process, signoff.criterion) or criterion
         if criterion is not None and criterion.work_process == signoff.work_process:
             if criterion.retired and criterion.retired_on and signoff.date >= criterion.retired_on:
                 self.report.warning(signoff.location, "signoff-retired-criterion", id=criterion.id,
@@ -177,6 +199,9 @@ class _Checker:
         else:
             own = [c.id for c in self.content.work_processes[signoff.work_process].criteria]
             self._known(ref, own, "unknown-criterion", folder=self.places["work-process"])
+
+    def _own_criterion(self, wp_id: str, criterion_id: str) -> Criterion | None:
+        return next((c for c in self.content.work_processes[wp_id].criteria if c.id == criterion_id), None)
 
     def check_planning(self) -> None:
         for planned in self.content.planning:
@@ -232,3 +257,11 @@ def _more(others: list[Location]) -> Text:
         by_file.setdefault(location.path, []).append(str(location.line or ""))
     places = "; ".join(f"{path}: {', '.join(lines)}" for path, lines in by_file.items())
     return Text("hint.more-places", {"count": len(others), "places": places + (", …" if len(others) > MAX_PLACES else "")})
+
+
+def _free_criterion_id(criterion: Criterion, taken: set[str]) -> str:
+    """A new id for a copied criterion in the usual pattern <work process>-<level>-<nn>, not yet in use."""
+    number = 1
+    while f"{criterion.work_process}-{criterion.level}-{number:02d}" in taken:
+        number += 1
+    return f"{criterion.work_process}-{criterion.level}-{number:02d}"
