@@ -147,7 +147,7 @@ class _Checker:
             if len(found) > 1:
                 self._report_copies(found, signed)
 
-    def _report_copies(self, found: list[Criterion], signed: set[tuple[str, str | None]]) -> None:
+    def _report_copies(self, found: list[Criterion], signed: set[tuple[str, str]]) -> None:
         """One criterion id in several places: blame each copy, not the original its sign-offs cite.
 
         The original is the first (by file and line) that sign-offs cite, else simply the first:
