@@ -100,9 +100,23 @@ def display_path(path: Path) -> str:
 
 
 def suggest(word: str, known: Iterable[str]) -> str | None:
-    """The known word closest to a misspelt one, if any is close enough to be a likely typo."""
-    matches = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    """The known word closest to a misspelt one, if any is close enough to be a likely typo.
+
+    Never one that differs only in its numbers: 'p-023' for 'p-042' is another person, and
+    'analyse-3-02' for 'analyse-3-01' another criterion; a near spelling is no near meaning there.
+    """
+    matches = difflib.get_close_matches(word, list(known), n=5, cutoff=0.6)
+    return next((match for match in matches if not _other_number(word, match)), None)
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _other_number(word: str, match: str) -> bool:
+    """Whether ``match`` is ``word`` with other numbers in it ('p-42' and 'p-042' hold the same number)."""
+    if _NUMBER.sub("#", word) != _NUMBER.sub("#", match):
+        return False
+    return [int(n) for n in _NUMBER.findall(word)] != [int(n) for n in _NUMBER.findall(match)]
 
 
 class Report:
