@@ -1302,6 +1302,15 @@ ENTRIES: dict[str, tuple[str, str]] = {
         ", waar aftekeningen naar verwijzen (laat die id staan)",
         ", which sign-offs cite (leave that id as it is)",
     ),
+    "person-name-for-id": (
+        "in '{key}' staat de naam '{value}', maar daar hoort de id van een persoon — bedoelt u '{id}' ({name})?",
+        "'{key}' holds the name '{value}' where a person's id belongs — did you mean '{id}' ({name})?",
+    ),
+    "bad-person-id": (
+        "'{value}' is geen id van een persoon voor '{key}': schrijf de id uit people.csv, zoals '{example}'",
+        "'{value}' is not a person's id for '{key}': write the id from people.csv, such as '{example}'",
+    ),
+    "hint.person-by-name": (" — bedoelt u '{id}' ({name})?", " — did you mean '{id}' ({name})?"),
 }
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -27,6 +28,11 @@ RESERVED_IDS = frozenset({"index"})
 MAX_ID_LENGTH = 100
 URL_PATTERN = re.compile(r"\A(https?://[^\s]+|mailto:[^\s]+)\Z")
 
+# A person's name as fold_name() writes it → (id, name): to recognise a name written where the id belongs.
+PeopleNames = Mapping[str, tuple[str, str]]
+# Letters that Unicode does not decompose into a base letter and an accent.
+_PLAIN_LETTERS = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "ae", "œ": "oe"})
+
 Kind = Literal["text", "id", "int", "bool", "date", "choice", "url", "ids", "texts", "map", "maps"]
 
 
@@ -41,6 +47,7 @@ class Field:
     maximum: int | None = None  # for "int"
     fold_case: bool = False  # for "choice": 'lean' is taken as 'LEAN'
     non_empty: bool = False  # for "texts": an empty list is a mistake (``item`` names what belongs in it)
+    people: PeopleNames | None = None  # for "id" and "ids" that name people: a name there is recognised
 
 
 Schema = Mapping[str, Field]
@@ -70,8 +77,38 @@ class Checked:
 
 
 def example_id(name: str) -> str:
-    """A valid id close to what the author wrote, to show in the message."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "id-1"
+    """A valid id close to what the author wrote, to show in the message ('Yılmaz' → 'yilmaz', not 'y-lmaz')."""
+    return re.sub(r"[^a-z0-9]+", "-", _without_accents(name).lower()).strip("-") or "id-1"
+
+
+def _without_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_name(text: str) -> str:
+    """A name as compared with others: without accents, case, hyphens and extra spaces."""
+    return " ".join(_without_accents(text).casefold().replace("-", " ").split())
+
+
+def people_by_name(people: Iterable[tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """(id, name) pairs by folded name; a name two people share points at neither."""
+    found: dict[str, tuple[str, str]] = {}
+    shared: set[str] = set()
+    for person_id, name in people:
+        folded = fold_name(name)
+        if folded in found:
+            shared.add(folded)
+        found[folded] = (person_id, name)
+    return {folded: pair for folded, pair in found.items() if folded not in shared}
+
+
+def person_id_problem(key: str, value: str, people: PeopleNames) -> tuple[str, dict[str, Param]]:
+    """The message for something that is no id where a person's id belongs: their name, or something else."""
+    if (person := people.get(fold_name(value))) is not None:
+        return "person-name-for-id", {"key": key, "value": value, "id": person[0], "name": person[1]}
+    example = next(iter(people.values()), ("p-001", ""))[0]
+    return "bad-person-id", {"key": key, "value": value, "example": example}
 
 
 @lru_cache(maxsize=65536)  # the same person and criterion ids recur on every row of a table
@@ -135,7 +172,9 @@ def _check_id(key: str, value: Any, raw: str | None, spec: Field, location: Loca
         report.error(location, "long-id", **long)
         return None
     if not is_id(text):
-        report.error(location, "bad-id", key=key, value=text, example=example_id(text))
+        code, params = person_id_problem(key, text, spec.people) if spec.people is not None else (
+            "bad-id", {"key": key, "value": text, "example": example_id(text)})
+        report.error(location, code, **params)
         return None
     if key == "id" and text in RESERVED_IDS:  # where an object is defined; a reference to it is not a second mistake
         report.error(location, "reserved-id", value=text, example=f"{text}-1")

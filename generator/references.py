@@ -10,7 +10,7 @@ from pathlib import PurePath
 from .derive import Facts
 from .derive.matrix import unstarted_work_processes
 from .diagnostics import Location, Param, Report, Text, display_path
-from .fields import Ref, hint
+from .fields import Ref, fold_name, hint, people_by_name
 from .model import Content, Criterion, Improvement, Signoff
 
 MAX_HINTS = 1000  # distinct wrong ids that get a "did you mean"; the rest are reported without one
@@ -67,6 +67,7 @@ class _Checker:
         self.unreadable_ids = {PurePath(path).stem for path in report.unreadable} | report.broken
         self.people_unreadable = self.places["people"] in report.unreadable
         self.hints: dict[tuple[str, str], Text] = {}
+        self.people_by_name = people_by_name((person.id, person.name) for person in content.people.values())
         self.unknown: dict[tuple[str, str], _Unknown] = {}
 
     def _known(self, ref: Ref, known: Collection[str], code: str, *, unreadable: bool = False, **where: str | Text) -> bool:
@@ -96,6 +97,8 @@ class _Checker:
         shifted column names the same wrong id on many rows, or a new one on every row.
         """
         key = (code, wrong_id)
+        if code == "unknown-person" and (person := self.people_by_name.get(fold_name(wrong_id))):
+            return Text("hint.person-by-name", {"id": person[0], "name": person[1]})  # 'mehmet-yilmaz'
         if key not in self.hints:
             found = hint(wrong_id, known) if len(self.hints) < MAX_HINTS else Text("hint.none")
             self.hints[key] = _RESTORE.get(code, found) if found.key == "hint.none" else found

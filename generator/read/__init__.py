@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..diagnostics import Report
+from ..fields import people_by_name
 from ..journal import check_journal
 from ..model import Content
 from .folders import read_attachments, read_pages
@@ -22,16 +23,21 @@ def read_content(root: Path, report: Report) -> Content:
     organisation = read_organisation(root, report)
     attachments = read_attachments(root, report)
     pages, page_files = read_pages(root, report)
+    formats = read_formats(root, organisation, report)
+    work_processes = read_work_processes(root, organisation, report)
+    sources = read_sources(root, organisation, attachments, report)
+    people = read_people(root, organisation, report)
+    names = people_by_name((person.id, person.name) for person in people.values())
     return Content(
         root=root,
         organisation=organisation,
-        formats=read_formats(root, organisation, report),
-        work_processes=read_work_processes(root, organisation, report),
-        sources=read_sources(root, organisation, attachments, report),
-        people=read_people(root, organisation, report),
-        signoffs=read_signoffs(root, organisation, report),
-        planning=read_planning(root, organisation, report),
-        improvements=read_improvements(root, report),
+        formats=formats,
+        work_processes=work_processes,
+        sources=sources,
+        people=people,
+        signoffs=read_signoffs(root, organisation, names, report),
+        planning=read_planning(root, organisation, names, report),
+        improvements=read_improvements(root, names, report),
         pages=pages,
         attachments=attachments,
         page_files=page_files,

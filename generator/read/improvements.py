@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from ..diagnostics import Report
-from ..fields import Checked, Field, Ref
+from ..fields import Checked, Field, PeopleNames, Ref
 from ..model import IMPROVEMENT_METHODS, IMPROVEMENT_STATUSES, Improvement
 from .folders import markdown_objects
 
@@ -26,10 +27,11 @@ SCHEMA = {
 }
 
 
-def read_improvements(root: Path, report: Report) -> dict[str, Improvement]:
+def read_improvements(root: Path, people: PeopleNames, report: Report) -> dict[str, Improvement]:
     """Every write-up under ``improvements/`` (the folder is optional: an organisation may have none yet)."""
     improvements = {}
-    for improvement_id, document, checked in markdown_objects(root / FOLDER, SCHEMA, report, required=False):
+    schema = {**SCHEMA, **{key: replace(SCHEMA[key], people=people) for key in ("author", "co_authors")}}
+    for improvement_id, document, checked in markdown_objects(root / FOLDER, schema, report, required=False):
         if checked.get("status") == "done" and document.meta.get("finished") is None:
             report.error(checked.at("status"), "finished-missing")
         # Made even when a value was wrong (reported above), so that its references are still checked.

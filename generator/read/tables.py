@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..csvfile import Row, parse_date, read_rows
 from ..diagnostics import Param, Report
-from ..fields import RESERVED_IDS, example_id, is_id, too_long_id
+from ..fields import RESERVED_IDS, PeopleNames, example_id, is_id, person_id_problem, too_long_id
 from ..model import Organisation, Person, PlannedTraining, Signoff
 from .folders import location_of
 from .levels import written_level
@@ -18,6 +18,7 @@ PEOPLE = ("id", "name", "team", "format", "target_level", "active")
 PEOPLE_OPTIONAL = ("account",)  # the person's login, for the access rules of their own POP
 SIGNOFFS = ("person", "work_process", "criterion", "level", "date", "assessor", "note")
 PLANNING = ("person", "work_process", "target_level", "due", "coach", "activity")
+PERSON_COLUMNS = frozenset({"person", "assessor", "coach"})
 
 
 def read_people(root: Path, organisation: Organisation, report: Report) -> dict[str, Person]:
@@ -43,11 +44,11 @@ def read_people(root: Path, organisation: Organisation, report: Report) -> dict[
     return people
 
 
-def read_signoffs(root: Path, organisation: Organisation, report: Report) -> tuple[Signoff, ...]:
+def read_signoffs(root: Path, organisation: Organisation, people: PeopleNames, report: Report) -> tuple[Signoff, ...]:
     signoffs = []
     for row in _rows(root / "signoffs.csv", SIGNOFFS, report):
         person_cell, wp_cell, criterion_cell, level_cell, date_cell, assessor_cell, note = row.cells
-        cells = _Cells(row, organisation, report)
+        cells = _Cells(row, organisation, report, people)
         person, work_process, date = cells.id("person", person_cell), cells.id("work_process", wp_cell), cells.date("date", date_cell)
         assessor, criterion = cells.id("assessor", assessor_cell), cells.id("criterion", criterion_cell, required=False)
         level = cells.level("level", level_cell, required=False)
@@ -65,11 +66,11 @@ def read_signoffs(root: Path, organisation: Organisation, report: Report) -> tup
     return tuple(signoffs)
 
 
-def read_planning(root: Path, organisation: Organisation, report: Report) -> tuple[PlannedTraining, ...]:
+def read_planning(root: Path, organisation: Organisation, people: PeopleNames, report: Report) -> tuple[PlannedTraining, ...]:
     planning = []
     for row in _rows(root / "planning.csv", PLANNING, report):
         person_cell, wp_cell, target_cell, due_cell, coach_cell, activity = row.cells
-        cells = _Cells(row, organisation, report)
+        cells = _Cells(row, organisation, report, people)
         person, work_process = cells.id("person", person_cell), cells.id("work_process", wp_cell)
         target_level, due = cells.level("target_level", target_cell), cells.date("due", due_cell)
         coach = cells.id("coach", coach_cell, required=False)
@@ -97,8 +98,9 @@ class _Cells:
     what is wrong: a sign-off table has hundreds of thousands of rows.
     """
 
-    def __init__(self, row: Row, organisation: Organisation, report: Report) -> None:
+    def __init__(self, row: Row, organisation: Organisation, report: Report, people: PeopleNames | None = None) -> None:
         self.row, self.organisation, self.report, self.ok = row, organisation, report, True
+        self.people = people  # for the columns that name a person: a name there is recognised
 
     def _error(self, code: str, **params: Param) -> None:
         self.report.error(self.row.location, code, **params)
@@ -123,6 +125,9 @@ class _Cells:
             self._error("reserved-id", value=value, example=f"{value}-1")
         elif long := too_long_id(value):
             self._error("long-id", **long)
+        elif self.people is not None and column in PERSON_COLUMNS:
+            code, params = person_id_problem(column, value, self.people)
+            self._error(code, **params)
         else:
             self._error("bad-id", key=column, value=value, example=example_id(value))
         return None
