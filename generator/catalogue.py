@@ -1311,6 +1311,18 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "'{value}' is not a person's id for '{key}': write the id from people.csv, such as '{example}'",
     ),
     "hint.person-by-name": (" — bedoelt u '{id}' ({name})?", " — did you mean '{id}' ({name})?"),
+    "csv-other-delimiter": (
+        "deze regel gebruikt '{used}', de rest van het bestand '{delimiter}'; vervang op deze regel elke '{used}' "
+        "tussen twee velden door '{delimiter}'",
+        "this row uses '{used}', the rest of the file '{delimiter}'; on this row, replace every '{used}' between "
+        "two fields with '{delimiter}'",
+    ),
+    "csv-missing-fields": (
+        "deze regel heeft {found} van de {expected} velden, ontbrekend: {missing}; vul ze aan het eind van de regel aan "
+        "(een leeg veld krijgt alleen zijn '{delimiter}') en kijk of elke waarde onder de goede kolom staat",
+        "this row has {found} of the {expected} fields, missing: {missing}; add them at the end of the row "
+        "(an empty field is just its '{delimiter}') and check that every value is under the right column",
+    ),
 }
 
 

@@ -53,9 +53,13 @@ class Row:
 
 def read_rows(
     path: Path, location: Location, columns: tuple[str, ...], report: Report, optional: tuple[str, ...] = (),
+    key: str | None = None,
 ) -> Iterator[Row]:
     """The data rows of a CSV file whose header must name ``columns`` (in any order) and may name ``optional``
     ones, whose cells follow the others (empty when the file has no such column); the file is read now.
+
+    ``key`` is the column holding the id a row defines: a row left out for its number of fields keeps
+    that id known (``report.broken``), so that what names it elsewhere is not reported too.
 
     The reader is strict: a lenient one takes an unclosed quote as a cell that runs to the
     end of the file, and silently drops every row after it. A record the csv module refuses
@@ -65,7 +69,8 @@ def read_rows(
     text = _table_text(path, location, columns, report)
     if text is None:
         return iter(())
-    reader = csv.reader(_lines(text), delimiter=_delimiter(text), strict=True)
+    delimiter = _delimiter(text)
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
     try:
         header = [name.strip() for name in next(reader, [])]
     except csv.Error:
@@ -75,7 +80,31 @@ def read_rows(
         report.unreadable.add(location.path)
         return iter(())
     position = {name: index for index, name in enumerate(header)}  # a column named twice: the last counts
-    return _data_rows(reader, len(header), _in_column_order([position.get(name) for name in (*columns, *optional)]), location, report)
+    shape = _Shape(header, delimiter, position.get(key) if key else None)
+    return _data_rows(reader, shape, _in_column_order([position.get(name) for name in (*columns, *optional)]), location, report)
+
+
+class _Shape:
+    """What a data row should look like: the header's columns, the file's delimiter, where the row's id is."""
+
+    def __init__(self, header: list[str], delimiter: str, key_position: int | None) -> None:
+        self.header, self.delimiter, self.key_position = header, delimiter, key_position
+        self.width = len(header)
+
+    def report_width(self, cells: list[str], location: Location, report: Report) -> None:
+        """A row with too few or too many fields: say why, and keep the id it defines known."""
+        other = ";" if self.delimiter == "," else ","
+        split = [cell.strip() for cell in self.delimiter.join(cells).split(other)]
+        if len(split) == self.width:
+            report.error(location, "csv-other-delimiter", used=other, delimiter=self.delimiter)
+            cells = split
+        elif len(cells) < self.width:
+            report.error(location, "csv-missing-fields", found=len(cells), expected=self.width,
+                         missing=", ".join(self.header[len(cells):]), delimiter=self.delimiter)
+        else:
+            report.error(location, "csv-columns", found=len(cells), expected=self.width)
+        if self.key_position is not None and self.key_position < len(cells) and cells[self.key_position]:
+            report.broken.add(cells[self.key_position])
 
 
 def _in_column_order(positions: list[int | None]) -> Callable[[list[str]], tuple[str, ...]]:
@@ -86,7 +115,7 @@ def _in_column_order(positions: list[int | None]) -> Callable[[list[str]], tuple
 
 
 def _data_rows(
-    reader: _csv.Reader, width: int, in_column_order: Callable[[list[str]], tuple[str, ...]], location: Location, report: Report,
+    reader: _csv.Reader, shape: _Shape, in_column_order: Callable[[list[str]], tuple[str, ...]], location: Location, report: Report,
 ) -> Iterator[Row]:
     share: dict[str, str] = {}
     line = reader.line_num + 1  # where the next record starts
@@ -97,8 +126,8 @@ def _data_rows(
             cells = list(map(str.strip, fields))
             if not any(cells):
                 continue  # blank lines, e.g. at the end of an Excel export
-            if len(cells) != width:
-                report.error(row_location, "csv-columns", found=len(cells), expected=width)
+            if len(cells) != shape.width:
+                shape.report_width(cells, row_location, report)
                 continue
             # The line doubles as the row's position: one int object for both.
             yield Row(row_location, in_column_order(list(map(share.setdefault, cells, cells))), start)

@@ -23,7 +23,7 @@ PERSON_COLUMNS = frozenset({"person", "assessor", "coach"})
 
 def read_people(root: Path, organisation: Organisation, report: Report) -> dict[str, Person]:
     people: dict[str, Person] = {}
-    for row in _rows(root / "people.csv", PEOPLE, report, PEOPLE_OPTIONAL):
+    for row in _rows(root / "people.csv", PEOPLE, report, PEOPLE_OPTIONAL, key="id"):
         id_cell, name_cell, team_cell, format_cell, target_cell, active_cell, account = row.cells
         cells = _Cells(row, organisation, report)
         person_id, name, team = cells.id("id", id_cell), cells.text("name", name_cell), cells.id("team", team_cell)
@@ -82,13 +82,13 @@ def read_planning(root: Path, organisation: Organisation, people: PeopleNames, r
     return tuple(planning)
 
 
-def _rows(path: Path, columns: tuple[str, ...], report: Report, optional: tuple[str, ...] = ()) -> Iterator[Row]:
+def _rows(path: Path, columns: tuple[str, ...], report: Report, optional: tuple[str, ...] = (), key: str | None = None) -> Iterator[Row]:
     """The rows of an optional table: a missing file is simply an empty table.
 
     Anything else at the path (a folder, a link, a pipe) goes to the reader, which refuses
     it with a message: taken as absent, it would only bring an error for every id it defines.
     """
-    return read_rows(path, location_of(path), columns, report, optional) if os.path.lexists(path) else iter(())
+    return read_rows(path, location_of(path), columns, report, optional, key) if os.path.lexists(path) else iter(())
 
 
 class _Cells:
