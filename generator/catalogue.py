@@ -50,8 +50,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "the file is missing; create '{file}'",
     ),
     "bad-file-id": (
-        "de bestandsnaam '{name}' is geen geldige id: gebruik alleen kleine letters, cijfers en streepjes (bijv. '{example}')",
-        "the file name '{name}' is not a valid id: use lowercase letters, digits and hyphens only (e.g. '{example}')",
+        "de bestandsnaam '{name}' is geen geldige id (alleen kleine letters, cijfers en streepjes); hernoem het bestand "
+        "naar '{renamed}'",
+        "the file name '{name}' is not a valid id (lowercase letters, digits and hyphens only); rename the file "
+        "to '{renamed}'",
     ),
     "ignored-file": (
         "dit bestand wordt niet gebruikt: in deze map horen alleen {expected}-bestanden",
@@ -1322,6 +1324,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "(een leeg veld krijgt alleen zijn '{delimiter}') en kijk of elke waarde onder de goede kolom staat",
         "this row has {found} of the {expected} fields, missing: {missing}; add them at the end of the row "
         "(an empty field is just its '{delimiter}') and check that every value is under the right column",
+    ),
+    "hint.create-work-process": (
+        " — geen aftekening verwijst ernaar, dus er is niets om terug te zetten: maak het aan met "
+        "'python -m generator new work-process {id}', of haal de verwijzing weg",
+        " — no sign-off cites it, so there is nothing to put back: create it with "
+        "'python -m generator new work-process {id}', or remove the reference",
     ),
 }
 

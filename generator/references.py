@@ -15,7 +15,7 @@ from .model import Content, Criterion, Improvement, Signoff
 
 MAX_HINTS = 1000  # distinct wrong ids that get a "did you mean"; the rest are reported without one
 MAX_PLACES = 5  # other places named in short after an unknown id's first message
-# Nothing close by that name: most likely the file was removed while history still cites it.
+# Nothing close by that name, and sign-offs cite it: most likely the file was removed while history still cites it.
 _RESTORE = {"unknown-work-process": Text("hint.restore-work-process"), "unknown-source": Text("hint.restore-source")}
 
 
@@ -69,6 +69,7 @@ class _Checker:
         self.hints: dict[tuple[str, str], Text] = {}
         self.people_by_name = people_by_name((person.id, person.name) for person in content.people.values())
         self.unknown: dict[tuple[str, str], _Unknown] = {}
+        self.signed_work_processes: set[str] | None = None  # worked out when first needed: a million rows
 
     def _known(self, ref: Ref, known: Collection[str], code: str, *, unreadable: bool = False, **where: str | Text) -> bool:
         """Whether ``ref`` names a known object; if not, report it (unless its file was unreadable)."""
@@ -101,8 +102,21 @@ class _Checker:
             return Text("hint.person-by-name", {"id": person[0], "name": person[1]})  # 'mehmet-yilmaz'
         if key not in self.hints:
             found = hint(wrong_id, known) if len(self.hints) < MAX_HINTS else Text("hint.none")
-            self.hints[key] = _RESTORE.get(code, found) if found.key == "hint.none" else found
+            self.hints[key] = self._no_such_file(wrong_id, code) if found.key == "hint.none" else found
         return self.hints[key]
+
+    def _no_such_file(self, wrong_id: str, code: str) -> Text:
+        """For an id nothing is close to: put a removed work process back, or create one that never existed.
+
+        Only sign-offs show that it once existed; a format or a plan may name one yet to be written.
+        """
+        if code != "unknown-work-process":
+            return _RESTORE.get(code, Text("hint.none"))
+        if self.signed_work_processes is None:
+            self.signed_work_processes = {signoff.work_process for signoff in self.content.signoffs}
+        if wrong_id in self.signed_work_processes:
+            return _RESTORE[code]
+        return Text("hint.create-work-process", {"id": wrong_id})
 
     # The two below take an id and a location rather than a Ref: they run on every row of the
     # tables, and making a Ref per cell cost more than the check.

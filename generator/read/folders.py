@@ -36,7 +36,10 @@ def object_files(folder: Path, suffix: str, report: Report, *, required: bool = 
             report.error(location, "long-id", **long)
             continue
         if not is_id(path.stem):
-            report.error(location, "bad-file-id", name=path.stem, example=example_id(path.stem))
+            renamed = example_id(path.stem)
+            report.error(location, "bad-file-id", name=path.name, renamed=renamed + suffix)
+            # Most often a file renamed by hand ('WI-rondgang.md') that is cited by its id: not cited wrongly.
+            report.broken.add(renamed)
             continue
         if path.stem in RESERVED_IDS:
             report.error(location, "reserved-id", value=path.stem, example=f"{path.stem}-1")
