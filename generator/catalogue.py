@@ -1331,6 +1331,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         " — no sign-off cites it, so there is nothing to put back: create it with "
         "'python -m generator new work-process {id}', or remove the reference",
     ),
+    "empty-key": (
+        "'{key}' is leeg; vul de waarde in achter '{key}:'",
+        "'{key}' is empty; fill in the value after '{key}:'",
+    ),
 }
 
 

@@ -148,8 +148,8 @@ def check_mapping(data: Any, schema: Schema, location: Location, report: Report)
 
 def _check_value(key: str, value: Any, raw: str | None, spec: Field, location: Location, report: Report) -> Any:
     if value is None:
-        if spec.required:
-            report.error(location, "missing-key", key=key)
+        if spec.required:  # written, but nothing after the colon: what the 'new' templates leave to fill in
+            report.error(location, "empty-key", key=key)
         return None
     checker = _CHECKERS[spec.kind]
     return checker(key, value, raw, spec, location, report)
