@@ -38,8 +38,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "the file does not start with a header between two '---' lines; put the data (title: …) at the top between '---' and '---'",
     ),
     "front-matter-unclosed": (
-        "de kop bovenaan wordt niet afgesloten met een regel '---'",
-        "the header at the top is not closed with a '---' line",
+        "de kop bovenaan wordt niet afgesloten met een regel '---'; die hoort hier, na regel {after}, tussen de kop en de tekst",
+        "the header at the top is not closed with a '---' line; it belongs here, after line {after}, between the header and the text",
     ),
     "missing-folder": (
         "de map ontbreekt; maak de map '{folder}' aan",

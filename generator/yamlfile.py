@@ -154,8 +154,29 @@ def load_markdown_file(path: Path, location: Location, report: Report) -> Markdo
                 return None
             body = "".join(lines[index + 1 :])
             return MarkdownFile(meta=_empty_map() if meta is None else meta, body=body, body_line=index + 2)
-    report.unreadable_file(location.at(1), "front-matter-unclosed")
+    closing = _where_closing_belongs(lines)
+    report.unreadable_file(location.at(closing), "front-matter-unclosed", after=closing - 1)
     return None
+
+
+# A line of front matter: indented, a list item, a comment, or a key (one word) with its colon.
+_FRONT_MATTER_LINE = re.compile(r"\s+\S|-(\s|$)|#|[A-Za-z_][\w-]*:(\s|$)")
+
+
+def _where_closing_belongs(lines: list[str]) -> int:
+    """The line a forgotten closing '---' belongs on: after the last line that still reads as front matter.
+
+    Comments do not count as its end: '# Title' is as likely the body's first heading.
+    """
+    last = 1  # the opening '---'
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        if not _FRONT_MATTER_LINE.match(line):
+            break
+        if not line.startswith("#"):
+            last = number
+    return last + 1
 
 
 def _empty_map() -> YamlMap:
