@@ -1216,8 +1216,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "put '- ' before 'id' on this line, as in the other items",
     ),
     "yaml-tab": (
-        "op deze regel staat een tab; YAML springt alleen in met spaties — vervang de tab door spaties",
-        "this line holds a tab; YAML indents with spaces only — replace the tab with spaces",
+        "op deze regel staat een tab; YAML springt alleen in met spaties — vervang de tab door spaties{how}",
+        "this line holds a tab; YAML indents with spaces only — replace the tab with spaces{how}",
     ),
     "yaml-missing-colon": (
         "na '{key}' ontbreekt een dubbele punt; schrijf '{key}: ' met de waarde erachter",
@@ -1334,6 +1334,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "empty-key": (
         "'{key}' is leeg; vul de waarde in achter '{key}:'",
         "'{key}' is empty; fill in the value after '{key}:'",
+    ),
+    "hint.tab-spaces": (
+        ": deze regel hoort {spaces} spaties in te springen",
+        ": this line should be indented {spaces} spaces",
     ),
 }
 

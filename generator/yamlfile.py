@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from .characters import UNSAFE_CHARACTER, has_unsafe_characters
-from .diagnostics import Location, Param, Report
+from .diagnostics import Location, Param, Report, Text
 from .files import read_text
 
 # libyaml's parser (in PyYAML's wheels) is several times faster and keeps the same marks.
@@ -97,7 +97,8 @@ def explain_syntax_error(error: yaml.MarkedYAMLError, lines: list[str], offset: 
     mark = error.problem_mark or error.context_mark
     line = mark.line if mark else None
     if "tab" in problem:
-        return line, "yaml-tab", {}
+        spaces = _indent_for_tab(lines, line)
+        return line, "yaml-tab", {"how": Text("hint.none") if spaces is None else Text("hint.tab-spaces", {"spaces": spaces})}
     if "could not find expected ':'" in problem and error.context_mark is not None:
         key_line = error.context_mark.line
         return key_line, "yaml-missing-colon", {"key": _first_word(lines, key_line)}
@@ -109,6 +110,23 @@ def explain_syntax_error(error: yaml.MarkedYAMLError, lines: list[str], offset: 
     if "mapping values" in problem or "expected '-' indicator" in problem or "expected key" in problem:
         return _indentation(lines, line, offset) or (line, "yaml-syntax", {"problem": problem})
     return line, "yaml-syntax", {"problem": problem}
+
+
+def _indent_for_tab(lines: list[str], line: int | None) -> int | None:
+    """The spaces a line indented with a tab needs: as the line above, one step deeper under a key that opens
+    a block, after '- ' under a list item. None when the tab is not in the indentation."""
+    if line is None or line >= len(lines) or "\t" not in lines[line][: len(lines[line]) - len(lines[line].lstrip())]:
+        return None
+    above = next((lines[n] for n in range(line - 1, -1, -1) if lines[n].strip() and not lines[n].lstrip().startswith("#")), None)
+    if above is None or "\t" in above[: len(above) - len(above.lstrip())]:
+        return 0 if above is None else None
+    text = above.lstrip(" ")
+    spaces = len(above) - len(text)
+    if text.startswith("- "):  # the keys of a list item line up after '- '
+        spaces += 2 + len(text[2:]) - len(text[2:].lstrip(" "))
+    if text.rstrip().endswith(":"):  # a key without a value opens a block: its keys go one step deeper
+        spaces += 2
+    return spaces
 
 
 def _first_word(lines: list[str], line: int) -> str:
