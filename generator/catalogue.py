@@ -1339,6 +1339,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         ": deze regel hoort {spaces} spaties in te springen",
         ": this line should be indented {spaces} spaces",
     ),
+    "duplicate-signoff": (
+        "deze aftekening staat al op regel {other_line} (zelfde persoon, werkproces, criterium of niveau, datum en "
+        "beoordelaar); haal deze regel weg",
+        "this sign-off is already on line {other_line} (same person, work process, criterion or level, date and "
+        "assessor); remove this row",
+    ),
 }
 
 

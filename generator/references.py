@@ -189,7 +189,9 @@ class _Checker:
 
     def check_signoffs(self, build_date: dt.date) -> None:
         criteria = self.content.criteria
+        seen: dict[tuple[object, ...], int] = {}
         for signoff in self.content.signoffs:
+            self._check_repeated(signoff, seen)
             self._person(signoff.person, signoff.location, "person")
             if signoff.assessor != signoff.person:
                 self._person(signoff.assessor, signoff.location, "assessor")
@@ -197,6 +199,13 @@ class _Checker:
                 self._check_signed_criterion(signoff, criteria)
             if signoff.date > build_date:
                 self.report.error(signoff.location, "future-date", value=signoff.date.isoformat(), today=build_date.isoformat())
+
+    def _check_repeated(self, signoff: Signoff, seen: dict[tuple[object, ...], int]) -> None:
+        """The same sign-off on two rows (a 'signoff' command run twice): a warning at the later row."""
+        key = (signoff.person, signoff.work_process, signoff.criterion, signoff.level, signoff.date, signoff.assessor)
+        earlier = seen.setdefault(key, signoff.location.line or 0)
+        if earlier != (signoff.location.line or 0):
+            self.report.warning(signoff.location, "duplicate-signoff", other_line=earlier)
 
     def _check_signed_criterion(self, signoff: Signoff, criteria: dict[str, Criterion]) -> None:
         assert signoff.criterion is not None
