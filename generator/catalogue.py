@@ -1345,6 +1345,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "this sign-off is already on line {other_line} (same person, work process, criterion or level, date and "
         "assessor); remove this row",
     ),
+    "signoff-already-recorded": (
+        "deze aftekening staat hier al (zelfde persoon, werkproces, criterium of niveau, datum en beoordelaar); "
+        "er is niets toegevoegd",
+        "this sign-off is already here (same person, work process, criterion or level, date and assessor); "
+        "nothing was added",
+    ),
 }
 
 

@@ -123,3 +123,12 @@ def test_a_signoff_sheet_with_mistakes_writes_nothing(content: Path, tmp_path: P
     assert [line.split(": fout: ")[0] for line in err[:-1]] == [
         "aftekenblad.xlsx:niveau-1!A4", "aftekenblad.xlsx:niveau-1!G5", "aftekenblad.xlsx:niveau-1!F5", "aftekenblad.xlsx:niveau-1!E6",
     ]
+
+
+def test_a_signoff_already_recorded_is_refused_at_its_row(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The base tree has p-001's sign-off on opstarten-1-01 of 2026-03-02 by p-002 on line 2: running it again adds nothing."""
+    before = (content / "signoffs.csv").read_bytes()
+    assert signoff(content, "p-001", "--criterion", "opstarten-1-01", "--assessor", "p-002", "--date", "2026-03-02") != 0
+    assert (content / "signoffs.csv").read_bytes() == before
+    assert "signoffs.csv:2: fout: deze aftekening staat hier al (zelfde persoon, werkproces, criterium of niveau, datum en " \
+        "beoordelaar); er is niets toegevoegd [signoff-already-recorded]" in capsys.readouterr().err

@@ -52,6 +52,8 @@ def record_signoff(
     if report.has_errors or person_id is None or assessor_id is None:
         return refused(outcome, loaded.catalogue, report)
     rows = [signoff_row(person_id, wp_id, criterion, level_text, date, assessor_id, note) for wp_id, criterion, level_text in pairs]
+    if _already_recorded(rows, content, report):
+        return refused(outcome, loaded.catalogue, report)
     if (written := append_tables(content_dir, {"signoffs.csv": rows}, report)) is not Written.ALL:
         return not_written(outcome, loaded.catalogue, report, written)
     outcome.lines += loaded.catalogue.lines(report.of(Severity.WARNING))
@@ -62,6 +64,21 @@ def record_signoff(
 def signoff_row(person: str, wp_id: str, criterion: str, level: str, date: dt.date, assessor: str, note: str) -> dict[str, str]:
     return {"person": person, "work_process": wp_id, "criterion": criterion, "level": level, "date": date.isoformat(),
             "assessor": assessor, "note": note}
+
+
+_SAME = ("person", "work_process", "criterion", "level", "date", "assessor")  # what makes two rows one sign-off
+
+
+def _already_recorded(rows: list[dict[str, str]], content: Content, report: Report) -> bool:
+    """Refuse a row that is already in signoffs.csv (the command run twice), at the row that holds it."""
+    wanted = {tuple(row[column] for column in _SAME) for row in rows}
+    for signoff in content.signoffs:
+        level = "" if signoff.level is None else str(signoff.level)
+        key = (signoff.person, signoff.work_process, signoff.criterion or "", level, signoff.date.isoformat(), signoff.assessor)
+        if key in wanted:
+            report.error(signoff.location, "signoff-already-recorded")
+            wanted.discard(key)
+    return report.has_errors
 
 
 def _criterion_rows(criteria: Sequence[str], content: Content, report: Report) -> list[tuple[str, str, str]]:
