@@ -177,8 +177,9 @@ def load_markdown_file(path: Path, location: Location, report: Report) -> Markdo
     return None
 
 
-# A line of front matter: indented, a list item, a comment, or a key (one word) with its colon.
-_FRONT_MATTER_LINE = re.compile(r"\s+\S|-(\s|$)|#|[A-Za-z_][\w-]*:(\s|$)")
+# A line of front matter: indented, a list item, a comment, or a key with its colon (keys are lowercase;
+# a sentence of the body that starts "Tekst: …" is not one).
+_FRONT_MATTER_LINE = re.compile(r"\s+\S|-(\s|$)|#|[a-z_][a-z0-9_-]*:(\s|$)")
 
 
 def _where_closing_belongs(lines: list[str]) -> int:
