@@ -84,11 +84,12 @@ def test_a_large_table_reports_each_error_on_its_own_line(tmp_path: Path, monkey
         rows.append(bad.get(line, GOOD.strip()))
         line += 2 if line == 30_000 else 1  # the quoted note takes two lines
     project = with_signoffs(tmp_path, "\r\n".join(rows) + "\r\n")
-    assert found(project, monkeypatch) == [
+    # The filler rows are one sign-off repeated, which is a warning of its own on each of them.
+    assert [f for f in found(project, monkeypatch) if f[1] != "duplicate-signoff"] == [
         ("signoffs.csv", "bad-date", 2),
         ("signoffs.csv", "unknown-person", 25_001),
         ("signoffs.csv", "bad-number", 30_002),
-        ("signoffs.csv", "csv-columns", 50_001),
+        ("signoffs.csv", "csv-missing-fields", 50_001),
     ]
 
 
