@@ -13,6 +13,7 @@ work processes with more than one version whose criteria have sign-offs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections import Counter
@@ -50,13 +51,22 @@ class Version:
 
     def criterion_levels(self) -> dict[str, int]:
         """The level of each criterion in this version; none when its front matter cannot be read."""
-        try:
-            meta = yaml.safe_load(self.front)
-        except yaml.YAMLError:
-            return {}
-        criteria = meta.get("criteria") if isinstance(meta, dict) else None
-        return {c["id"]: c["level"] for c in criteria or [] if isinstance(c, dict)
-                and isinstance(c.get("id"), str) and isinstance(c.get("level"), int)}
+        return _criterion_levels(self.front)
+
+
+# Most versions of a work process differ in their body only: each front matter is parsed once.
+@functools.lru_cache(maxsize=1024)
+def _criterion_levels(front: str) -> dict[str, int]:
+    try:
+        meta = yaml.load(front, Loader=_LOADER)
+    except yaml.YAMLError:
+        return {}
+    criteria = meta.get("criteria") if isinstance(meta, dict) else None
+    return {c["id"]: c["level"] for c in criteria or [] if isinstance(c, dict)
+            and isinstance(c.get("id"), str) and isinstance(c.get("level"), int)}
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when PyYAML has it: old versions are only compared
 
 
 def check_history(content: Content, history: ContentHistory, report: Report) -> None:
@@ -73,14 +83,19 @@ def check_history(content: Content, history: ContentHistory, report: Report) -> 
 def _check_source_changes(content: Content, history: ContentHistory, report: Report) -> None:
     candidates = {source.id: revisions for source in content.sources.values()
                   if (revisions := _after_changed(source, history))}
+    if not candidates:
+        return
     wanted = [(r.commit, f"sources/{sid}.md") for sid, revisions in candidates.items() for r in revisions]
     texts = history.texts(wanted)
+    first_evidence = _first_evidence(content)
     for source_id, revisions in candidates.items():
         source = content.sources[source_id]
         path = f"sources/{source_id}.md"
         versions = [(r, Version.of(texts[(r.commit, path)])) for r in revisions if (r.commit, path) in texts]
         changed_on = _text_changed_on(versions)
-        if changed_on is not None and _signed_before(content, source, changed_on.date):
+        evidence = first_evidence.get(source_id)
+        # Only when someone has evidence from before the change is there anyone to re-instruct.
+        if changed_on is not None and evidence is not None and evidence < changed_on.date:
             report.warning(source.location.at(_changed_line(content, source)), "source-changed-in-git",
                            date=changed_on.date.isoformat(), commit=changed_on.commit[:10])
 
@@ -103,16 +118,26 @@ def _text_changed_on(versions: list[tuple[Revision, Version]]) -> Revision | Non
     return None
 
 
-def _signed_before(content: Content, source: Source, date: dt.date) -> bool:
-    """Whether anyone has evidence, dated before ``date``, for a criterion that cites the source:
-    only then is there anyone to re-instruct."""
-    citing = {c.id: c for c in content.criteria.values() if any(ref.id == source.id for ref in c.sources)}
-    lowest: dict[str, int] = {}
-    for criterion in citing.values():
-        lowest[criterion.work_process] = min(criterion.level, lowest.get(criterion.work_process, criterion.level))
-    return any(s.date < date and (s.criterion in citing or (s.level is not None and s.work_process in lowest
-                                                             and s.level >= lowest[s.work_process]))
-               for s in content.signoffs)
+def _first_evidence(content: Content) -> dict[str, dt.date]:
+    """Per source, the date of the earliest evidence for a criterion that cites it: a sign-off of the
+    criterion, or a direct assessment of its work process at or above its level (one pass over the sign-offs)."""
+    signed: dict[str, dt.date] = {}  # by criterion
+    assessed: dict[tuple[str, int], dt.date] = {}  # by work process and level
+    for s in content.signoffs:
+        if s.criterion:
+            signed[s.criterion] = min(s.date, signed.get(s.criterion, s.date))
+        elif s.level is not None:
+            assessed[s.work_process, s.level] = min(s.date, assessed.get((s.work_process, s.level), s.date))
+    top = content.organisation.max_level
+    found: dict[str, dt.date] = {}
+    for criterion in content.criteria.values():
+        dates = [signed.get(criterion.id), *(assessed.get((criterion.work_process, level)) for level in range(criterion.level, top + 1))]
+        first = min((d for d in dates if d is not None), default=None)
+        if first is None:
+            continue
+        for ref in criterion.sources:
+            found[ref.id] = min(first, found.get(ref.id, first))
+    return found
 
 
 def _changed_line(content: Content, source: Source) -> int:
