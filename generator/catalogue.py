@@ -1297,10 +1297,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "item.server": ("webserver (apache of iis)", "web server (apache or iis)"),
     # --- git history (issue 21) ---
     "git-unavailable": (
-        "de inhoud staat in een git-repository, maar git kon de geschiedenis niet lezen (is git geïnstalleerd?); "
-        "de datums van laatste wijziging en de controles op de geschiedenis zijn overgeslagen",
-        "the content is in a git repository, but git could not read its history (is git installed?); "
-        "the dates of last change and the checks on the history were skipped",
+        "de inhoud staat in een git-repository, maar git kon de geschiedenis niet lezen ({problem}); "
+        "de datums van laatste wijziging en de controles op de geschiedenis zijn overgeslagen; is git geïnstalleerd?",
+        "the content is in a git repository, but git could not read its history ({problem}); "
+        "the dates of last change and the checks on the history were skipped; is git installed?",
     ),
     "git-shallow": (
         "de git-geschiedenis is onvolledig (een 'shallow clone'); de datums van laatste wijziging en de controles op de "

@@ -65,7 +65,7 @@ class ContentHistory:
         if not keys or self.folder is None:
             return {}
         request = "".join(f"{commit}:{self.prefix}{path}\n" for commit, path in keys).encode()
-        output = _git(self.folder, ["cat-file", "--batch"], request)
+        output, _ = _git(self.folder, ["cat-file", "--batch"], request)
         if output is None:
             return {}
         return {key: text for key, text in zip(keys, _batch_objects(output, len(keys)), strict=True) if text is not None}
@@ -79,17 +79,17 @@ def read_history(content_dir: Path, report: Report) -> ContentHistory:
     where = Location(path=display_path(content_dir))
     if not _in_repository(content_dir):
         return NO_HISTORY
-    facts = _git(content_dir, ["rev-parse", "--is-shallow-repository", "--show-prefix"])
+    facts, problem = _git(content_dir, ["rev-parse", "--is-shallow-repository", "--show-prefix"])
     if facts is None:
-        report.info(where, "git-unavailable")
+        report.info(where, "git-unavailable", problem=problem)
         return ContentHistory(state=State.SKIPPED)
     shallow, _, prefix = facts.decode("utf-8", "replace").partition("\n")
     if shallow.strip() == "true":
         report.info(where, "git-shallow")
         return ContentHistory(state=State.SKIPPED)
-    log = _git(content_dir, _LOG)
+    log, problem = _git(content_dir, _LOG)
     if log is None:
-        report.info(where, "git-unavailable")
+        report.info(where, "git-unavailable", problem=problem)
         return ContentHistory(state=State.SKIPPED)
     return ContentHistory(state=State.READ, revisions=parse_log(log.decode("utf-8", "replace")), folder=content_dir,
                           prefix=prefix.strip())
@@ -114,14 +114,16 @@ def _in_repository(folder: Path) -> bool:
     return any((parent / ".git").exists() for parent in (start, *start.parents))
 
 
-def _git(folder: Path, arguments: list[str], given: bytes | None = None) -> bytes | None:
-    """What git prints, or None when git is missing or fails: the history is then simply not used."""
+def _git(folder: Path, arguments: list[str], given: bytes | None = None) -> tuple[bytes | None, str]:
+    """What git prints, or None and why when git is missing or fails: the history is then simply not used."""
     try:
         done = subprocess.run(["git", "-C", str(folder), *arguments], input=given, capture_output=True,
                               timeout=_TIMEOUT, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
+    except (OSError, subprocess.SubprocessError) as error:
+        return None, str(error)
+    if done.returncode != 0:  # e.g. "detected dubious ownership" in a container: git's own first line says it best
+        return None, next(iter(done.stderr.decode("utf-8", "replace").strip().splitlines()), f"git: {done.returncode}")
+    return done.stdout, ""
 
 
 def _batch_objects(output: bytes, count: int) -> list[str | None]:

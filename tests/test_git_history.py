@@ -123,6 +123,14 @@ def test_without_git_a_repository_is_said_once(tmp_path: Path, monkeypatch: pyte
     assert result.site is not None
 
 
+def test_a_git_error_is_said_once_with_gits_own_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = content_tree(tmp_path / "project")
+    (project / ".git").write_text("gitdir: /nowhere/at/all\n", encoding="utf-8")
+    result = built(project, monkeypatch)
+    assert codes(result) == ["content:git-unavailable"]
+    assert "/nowhere/at/all" in result.catalogue.line(result.report.messages[0])
+
+
 def test_the_history_may_be_switched_off(tmp_path: Path) -> None:
     project = repository(tmp_path)
     result = generate(project / "content", build_date=BUILD_DATE, git_history=False)
