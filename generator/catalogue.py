@@ -1351,6 +1351,36 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "this sign-off is already here (same person, work process, criterion or level, date and assessor); "
         "nothing was added",
     ),
+    # --- git history (issue 21) ---
+    "git-unavailable": (
+        "de inhoud staat in een git-repository, maar git kon de geschiedenis niet lezen ({problem}); "
+        "de datums van laatste wijziging en de controles op de geschiedenis zijn overgeslagen; is git geïnstalleerd?",
+        "the content is in a git repository, but git could not read its history ({problem}); "
+        "the dates of last change and the checks on the history were skipped; is git installed?",
+    ),
+    "git-shallow": (
+        "de git-geschiedenis is onvolledig (een 'shallow clone'); de datums van laatste wijziging en de controles op de "
+        "geschiedenis zijn overgeslagen; haal de hele geschiedenis op met 'git fetch --unshallow' (in CI: fetch-depth: 0)",
+        "the git history is incomplete (a shallow clone); the dates of last change and the checks on the history were "
+        "skipped; fetch the whole history with 'git fetch --unshallow' (in CI: fetch-depth: 0)",
+    ),
+    "source-changed-in-git": (
+        "de tekst van deze bron is in git gewijzigd op {date} (commit {commit}), na de datum bij 'changed:' (of er staat geen), "
+        "terwijl er al medewerkers op zijn afgetekend; zij worden pas voor herinstructie gemeld als u de regel "
+        "'changed: {date}' in de kop zet (of zet 'reviewed: {date}' als de wijziging geen herinstructie vraagt)",
+        "the text of this source changed in git on {date} (commit {commit}), after its 'changed:' date (or it has none), "
+        "while employees were already signed off on it; they are flagged for re-instruction only once you add the line "
+        "'changed: {date}' to the header (or set 'reviewed: {date}' if the change needs no re-instruction)",
+    ),
+    "criterion-level-changed": (
+        "criterium '{criterion}' stond op niveau {old} toen {count} aftekening(en) ervan werden vastgelegd en staat nu op "
+        "niveau {new}: die aftekeningen tellen nu voor niveau {new}; zet het niveau terug, of trek het criterium in "
+        "(retired: true) en maak een nieuw criterium op niveau {new}",
+        "criterion '{criterion}' was at level {old} when {count} sign-off(s) of it were recorded and is now at level {new}: "
+        "those sign-offs now count for level {new}; change the level back, or retire the criterion (retired: true) and "
+        "add a new one at level {new}",
+    ),
+    "label.last-changed": ("Laatst bijgewerkt", "Last updated"),
 }
 
 

@@ -18,11 +18,13 @@ from .access import AccessRules, access_rules, check_access
 from .audience import PUBLIC
 from .bodies import check_bodies
 from .catalogue import Catalogue
+from .changes import check_history
 from .dates import LATEST_BUILD_YEAR, bad_source_date_epoch
 from .dates import build_date as today
 from .derive import Facts, derive_facts
 from .derive.teams import derive_deployment
 from .diagnostics import Location, Report, Severity, display_path
+from .git import NO_HISTORY, ContentHistory, read_history
 from .links import check_links
 from .model import Content
 from .read import read_content
@@ -49,32 +51,36 @@ class Result:
 
 def generate(
     content_dir: Path, *, build_date: dt.date | None = None, template_dirs: tuple[Path, ...] = (),
-    address: SiteAddress | None = None,
+    address: SiteAddress | None = None, git_history: bool = True,
 ) -> Result:
     """Read, check, derive and render ``content_dir``; never raises for content mistakes.
 
     ``address`` says where the site will be served (only the improvements feed needs it).
     """
     with _fewer_collections():
-        return _generate(content_dir, build_date, template_dirs, address or SiteAddress())
+        return _generate(content_dir, build_date, template_dirs, address or SiteAddress(), git_history)
 
 
-def _generate(content_dir: Path, build_date: dt.date | None, template_dirs: tuple[Path, ...], address: SiteAddress) -> Result:
+def _generate(
+    content_dir: Path, build_date: dt.date | None, template_dirs: tuple[Path, ...], address: SiteAddress, git_history: bool,
+) -> Result:
     report = Report()
     date = build_date or today()
     if build_date is None and (bad := bad_source_date_epoch()) is not None:
         report.warning(Location(path="SOURCE_DATE_EPOCH"), "bad-source-date-epoch", value=bad, today=date.isoformat(),
                        year=LATEST_BUILD_YEAR)
     content = read_content(content_dir, report)
+    history = read_history(content_dir, report) if git_history else NO_HISTORY
     check_references(content, date, report)
     check_access(content, report)
     check_bodies(content, report)
     check_sheet_sizes(content, report)
+    check_history(content, history, report)
     catalogue = Catalogue(content.organisation.language)
     if report.has_errors:
         return Result(site=None, report=report, catalogue=catalogue, content=content)
     facts = derive_facts(content, date)
-    site, layout = _render(content, facts, catalogue, template_dirs, report, address)
+    site, layout = _render(content, facts, catalogue, template_dirs, report, address, history)
     if report.has_errors:
         return Result(site=None, report=report, catalogue=catalogue, content=content, facts=facts)
     rules = access_rules(site, content, layout)
@@ -83,13 +89,14 @@ def _generate(content_dir: Path, build_date: dt.date | None, template_dirs: tupl
 
 def _render(
     content: Content, facts: Facts, catalogue: Catalogue, template_dirs: tuple[Path, ...], report: Report, address: SiteAddress,
+    history: ContentHistory,
 ) -> tuple[Site, Layout]:
     if not content.organisation.personal_data:
         report.info(content.organisation.location, "personal-data-off", file=display_path(content.root / "organisation.yml"))
     # Facts are derived also without personal data: the health and source pages show counts (never names).
     deployment = derive_deployment(content, facts)
     renderer = Renderer(catalogue, facts.build_date, template_dirs)
-    context = PageContext.of(content, facts, deployment, renderer, address)
+    context = PageContext.of(content, facts, deployment, renderer, address, history)
     # The people's pages (with personal data only) render from here on, partly on another core; the files first, meanwhile.
     with PersonPages(context, context.facts) if context.facts is not None else nullcontext() as people:
         files = tuple(render_files(context))

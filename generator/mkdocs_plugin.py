@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,7 @@ _LOG_LEVELS = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING,
 class WgoConfig(Config):
     content_dir = config_options.Optional(config_options.Type(str))  # default: docs_dir
     templates_dir = config_options.Type(str, default="theme/pages")
+    git_history = config_options.Type(bool, default=True)  # dates of last change and checks from the content's git history
 
 
 class WgoPlugin(BasePlugin[WgoConfig]):
@@ -61,6 +63,7 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         # would otherwise stay in memory through MkDocs' build.
         self.access: tuple[AccessRules | None, Organisation, Catalogue] | None = None
         self.watched: list[Path] = []
+        self.content_dir: Path | None = None
         self.html_pages: dict[str, Page] = {}  # by path: the pages the generator rendered to HTML
         self.cache: ServeCache | None = None  # only under serve
         self.failing = False  # under serve: the content has errors, every page address shows them
@@ -76,9 +79,10 @@ class WgoPlugin(BasePlugin[WgoConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         content_dir = root / self.config.content_dir if self.config.content_dir else Path(config.docs_dir)
-        self.watched = [content_dir, root / self.config.templates_dir]
+        self.watched, self.content_dir = [content_dir, root / self.config.templates_dir], content_dir
         address = SiteAddress(url=config.site_url or "", directory_urls=config.use_directory_urls)
-        result = generate(content_dir, template_dirs=(root / self.config.templates_dir,), address=address)
+        result = generate(content_dir, template_dirs=(root / self.config.templates_dir,), address=address,
+                          git_history=self.config.git_history)
         self._log(result)
         if bad_source_date_epoch() is not None:
             # MkDocs reads it too (sitemap dates) and fails with a traceback; the generator has
@@ -135,8 +139,22 @@ class WgoPlugin(BasePlugin[WgoConfig]):
             context = repr((config.nav, str(config.site_name), config.theme["language"], sorted(sources),
                             sorted(f.src_uri for f in kept), self.banner))  # the banner is on every page
             generated = self.cache.files(sources, config, context)
+        edit_uris = self._edit_uris(config)
+        for file in generated:
+            if file.src_uri in edit_uris:
+                file.edit_uri = edit_uris[file.src_uri]  # MkDocs makes the page's edit_url from it, as for a file of its own
         generated += [File.generated(config, file.path, content=file.read()) for file in self.site.files]
         return Files(kept + generated)
+
+    def _edit_uris(self, config: MkDocsConfig) -> dict[str, str]:
+        """Per public page the content file it comes from, as a path relative to ``docs_dir`` (what ``edit_uri``
+        is relative to). Restricted pages get none: they are built from the tables, and name people."""
+        assert self.site is not None and self.content_dir is not None
+        if not (config.edit_uri or config.edit_uri_template):
+            return {}
+        content = os.path.relpath(self.content_dir, config.docs_dir)
+        return {page.path: posixpath.normpath(posixpath.join(Path(content).as_posix(), page.source_file))
+                for page in self.site.pages if page.source_file and not page.audience.restricted}
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         self.theme_scripts = None if self.serving else ThemeScripts(env, list(config.theme.get("features") or []))

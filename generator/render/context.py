@@ -11,6 +11,7 @@ from ..catalogue import Catalogue
 from ..derive import Facts, criteria_levels
 from ..derive.levels import EXPIRY_WARNING_DAYS
 from ..derive.teams import Deployment
+from ..git import NO_HISTORY, ContentHistory
 from ..model import KINDS, Content
 from . import paths
 from .paths import Layout, Place
@@ -36,17 +37,19 @@ class PageContext:
     address: SiteAddress  # where the site is served, for the few absolute links (the feed)
     layout: Layout  # where the pages that name people live, and which pages may show names
     deployment: Deployment  # what the pages that name people show; public pages show its counts
+    history: ContentHistory = NO_HISTORY  # when each content file last changed, from git
 
     @classmethod
     def of(
         cls, content: Content, all_facts: Facts, deployment: Deployment, renderer: Renderer, address: SiteAddress,
+        history: ContentHistory = NO_HISTORY,
     ) -> PageContext:
         """The context of a build; names of people reach pages only when the organisation publishes personal data."""
         facts = all_facts if content.organisation.personal_data else None
         layout = Layout(content.organisation, content.people)
         snippets = Snippets(content, renderer.catalogue, renderer.date, all_facts.expiry_warning_until, layout)
         levels = criteria_levels(content)
-        return cls(content, facts, all_facts, renderer, renderer.catalogue, snippets, levels, address, layout, deployment)
+        return cls(content, facts, all_facts, renderer, renderer.catalogue, snippets, levels, address, layout, deployment, history)
 
     def page(self, template: str, place: Place, title: str, **context: object) -> Page:
         """A Markdown page (``*.md.j2``): links to ``.md`` files, which the engine rewrites and checks.

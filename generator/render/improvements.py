@@ -92,7 +92,8 @@ def render_improvement_pages(c: PageContext) -> Iterator[Page]:
     for improvement in ordered:
         yield c.page("improvement.md.j2", public(paths.improvement(improvement.id)), improvement.title,
                      improvement=improvement, team_id=team_of[improvement.id], authors=credited_authors(c, improvement),
-                     body=c.body(improvement.body, paths.improvement(improvement.id)))
+                     body=c.body(improvement.body, paths.improvement(improvement.id))
+                     ).from_file(f"improvements/{improvement.id}.md")
 
 
 def improvement_feed(c: PageContext) -> StaticFile:

@@ -65,7 +65,9 @@ def _render_matrices(c: PageContext) -> Iterator[Page]:
         matrix = c.deployment.matrices[training_format.id]
         title = c.t("label.matrix-of", format=training_format.title)
         split = sum(len(section.rows) for section in matrix.sections) > SPLIT_ROWS
-        page = c.html_page("matrix.html.j2", c.layout.matrix(training_format.id), title, matrix=matrix, split=split)
+        # Levels change through sign-offs: the file an author edits to change what a matrix shows.
+        page = c.html_page("matrix.html.j2", c.layout.matrix(training_format.id), title, matrix=matrix,
+                           split=split).from_file("signoffs.csv")
         yield page if split else wide(page)
 
 
@@ -82,7 +84,8 @@ def _render_people_index(c: PageContext) -> Iterator[Page]:
     people = [person for facts in teams for person in facts.members]
     if len(people) <= SPLIT_PEOPLE:
         yield c.html_page("people.html.j2", c.layout.people(), title, people=people, team_counts=[],
-                          team_choices=[(f.team.id, f.team.name) for f in teams], format_choices=_format_choices(c, people))
+                          team_choices=[(f.team.id, f.team.name) for f in teams],
+                          format_choices=_format_choices(c, people)).from_file("people.csv")
         return
     team_counts = [(facts.team, len(facts.members)) for facts in teams]
     yield c.html_page("people.html.j2", c.layout.people(), title, people=[], team_counts=team_counts,
@@ -104,7 +107,7 @@ def _render_planning(c: PageContext) -> Page:
         planned_teams = {c.content.people[row.planned.person].team for row in rows}
         team_choices = [(team.id, team.name) for team in c.content.organisation.teams if team.id in planned_teams]
         return c.html_page("planning.html.j2", c.layout.planning(), title, rows=rows, team_counts=[],
-                           people_by_id=c.content.people, team_choices=team_choices)
+                           people_by_id=c.content.people, team_choices=team_choices).from_file("planning.csv")
     team_counts = [(facts.team, len(facts.planning), sum(row.overdue for row in facts.planning))
                    for facts in c.deployment.teams.values()]
     return c.html_page("planning.html.j2", c.layout.planning(), title, rows=[], team_counts=team_counts)

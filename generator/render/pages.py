@@ -99,7 +99,7 @@ def _render_home(c: PageContext) -> Page:
         "home.md.j2", public(paths.HOME), c.content.organisation.name,
         intro=c.body(intro.text, paths.HOME) if intro else "", formats=list(c.content.formats.values()),
         latest_improvements=latest_finished(c.content, c.renderer.build_date),
-    )
+    ).from_file("pages/index.md" if intro else "organisation.yml")
 
 
 def _render_formats(c: PageContext) -> Iterator[Page]:
@@ -110,7 +110,7 @@ def _render_formats(c: PageContext) -> Iterator[Page]:
         members = [row for section in matrix.sections for row in section.rows]
         yield c.page("format.md.j2", public(paths.training_format(training_format.id)), training_format.title,
                      format=training_format, members=members if c.layout.shows_names(PUBLIC) else [],
-                     team_counts=c.deployment.format_counts.get(training_format.id, ()))
+                     team_counts=c.deployment.format_counts.get(training_format.id, ())).from_file(_format_file(training_format))
 
 
 def _render_work_processes(c: PageContext) -> Iterator[Page]:
@@ -120,10 +120,11 @@ def _render_work_processes(c: PageContext) -> Iterator[Page]:
     yield c.page("work_processes.md.j2", public(paths.WORK_PROCESSES), c.t("label.work-processes"),
                  work_processes=work_processes, formats_of=formats_of)
     for wp in work_processes:
-        path = paths.work_process(wp.id)
+        path, file = paths.work_process(wp.id), f"work-processes/{wp.id}.md"
         yield c.page("work_process.md.j2", public(path), wp.title, wp=wp, body=c.body(wp.body, path),
                      formats_of=formats_of[wp.id], improvements=improved.get(wp.id, []),
-                     who=_who_can_do(c, wp, names) if c.facts is not None else None)
+                     who=_who_can_do(c, wp, names) if c.facts is not None else None,
+                     last_changed=c.history.last_changed(file)).from_file(file)
 
 
 def _who_can_do(c: PageContext, wp: WorkProcess, names: bool) -> list[TeamDeployment] | list[CoverageCount]:
@@ -149,12 +150,13 @@ def _render_sources(c: PageContext) -> Iterator[Page]:
     yield c.page("sources.md.j2", public(paths.SOURCES), c.t("label.sources"),
                  sources_list=sources_list, review_due=review_due, overdue=overdue, readable=readable)
     for source in sources_list:
-        path = paths.source(source.id)
+        path, file = paths.source(source.id), f"sources/{source.id}.md"
         yield c.page("source.md.j2", public(path), source.title, source=source, body=c.body(source.body, path),
+                     last_changed=c.history.last_changed(file),
                      citing=cited[source.id], review_due=review_due[source.id],
                      overdue=is_review_due(source, org, build_date), readability=readable[source.id],
                      reinstruction_count=people_count.get(source.id, 0), reinstruction=by_source.get(source.id, []),
-                     reinstruction_teams=per_team.get(source.id, ()))
+                     reinstruction_teams=per_team.get(source.id, ())).from_file(file)
 
 
 def _render_checklists(c: PageContext) -> Iterator[Page]:
@@ -165,7 +167,8 @@ def _render_checklists(c: PageContext) -> Iterator[Page]:
             title = c.t("label.checklist-title", format=training_format.title, level=level,
                         label=c.content.organisation.label(level))
             yield c.html_page("checklist.html.j2", public(paths.checklist(training_format.id, level)), title,
-                         format=training_format, level=level, groups=checklist_groups(c.content, training_format, level))
+                         format=training_format, level=level,
+                         groups=checklist_groups(c.content, training_format, level)).from_file(_format_file(training_format))
 
 
 def _render_health(c: PageContext) -> Page:
@@ -202,7 +205,11 @@ def _render_free_pages(c: PageContext) -> Iterator[Page]:
             continue  # the home page's introduction
         title = _first_heading(free.text) or free.path.removesuffix(".md")
         path = paths.free_page(free.path)
-        yield Page(path=path, title=title, markdown=c.body(free.text, path), audience=PUBLIC)
+        yield Page(path=path, title=title, markdown=c.body(free.text, path), audience=PUBLIC, source_file=f"pages/{free.path}")
+
+
+def _format_file(training_format: TrainingFormat) -> str:
+    return f"formats/{training_format.id}.yml"
 
 
 def _first_heading(markdown: str) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..audience import Audience
@@ -31,11 +31,18 @@ class Page:
     anchors: tuple[str, ...] = ()  # ids on an HTML page besides its headings' that other pages link to
     audience: Audience  # who may read it (audience.py): pages that name people are restricted
     hide: tuple[str, ...] = ()  # parts of the theme to leave out ("navigation", "toc"): wide pages want the width
+    # The content file an author edits to change this page, relative to the content folder (``sources/x.md``);
+    # empty for a page made from many files. The engine's "edit this page" link points at it.
+    source_file: str = ""
 
     @property
     def indexed(self) -> bool:
         """Whether search engines and the site's search may list it: never a page that names people."""
         return not self.audience.restricted
+
+    def from_file(self, source_file: str) -> Page:
+        """The page with the content file it is made from."""
+        return replace(self, source_file=source_file)
 
     def front_matter(self) -> dict[str, object]:
         meta: dict[str, object] = {"title": escape_html(self.title)}
