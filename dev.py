@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -98,7 +99,10 @@ def generator() -> None:
     ensure_venv()
     # Not run(): its echo of the command would spoil --format json on standard output.
     command = [str(BIN / "python"), "-m", "generator", *sys.argv[1:]]
-    sys.exit(subprocess.run(command, cwd=ROOT, check=False, env=quiet_env()).returncode)
+    child = subprocess.Popen(command, cwd=ROOT, env=quiet_env())
+    # Ctrl+C reaches the child as well (the terminal signals the whole group): dev.py waits for it to stop by itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(child.wait())
 
 
 GENERATOR_COMMANDS = ("new", "signoff", "import-matrix", "import-signoffs", "recover", "check", "build", "serve", "init")
@@ -111,3 +115,5 @@ if __name__ == "__main__":
         COMMANDS[sys.argv[1]]()
     except subprocess.CalledProcessError as error:
         sys.exit(error.returncode)
+    except KeyboardInterrupt:  # Ctrl+C while installing or building: no traceback
+        sys.exit(130)
