@@ -122,7 +122,7 @@ CASES: dict[str, Case] = {
     "python3 dev.py import-matrix FILE --format ID --assessor ID [--date D] [--sheet S] [--dry-run] [CONTENT_DIR]":
         Run("python3 dev.py import-matrix matrix.xlsx --format procesoperator --assessor p-021 --date 2026-01-12 --dry-run content"),
     "python3 dev.py import-matrix matrix.xlsx --format procesoperator --assessor p-021 --date 2026-01-12": Run(),
-    'python3 dev.py signoff "Dennis Smit" --criterion opstarten-1-01 opstarten-1-02 --assessor p-021': Run(),
+    'python3 dev.py signoff p-010 --criterion opstarten-1-01 opstarten-1-02 --assessor p-021': Run(),
     'python3 dev.py signoff p-003 --work-process installatie-opstarten --level 2 --assessor p-021 --date 2026-03-02 --note "examen"': Run(),
     "python3 dev.py signoff PERSON (--criterion ID... | --work-process ID --level N) --assessor ID [--date D] [--note T] [--content DIR]":
         Run("python3 dev.py signoff p-004 --work-process installatie-opstarten --level 1 --assessor p-021 --date 2026-02-01"
