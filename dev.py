@@ -4,8 +4,12 @@
     python3 dev.py site     # build the example site into site/ (installs what it needs)
     python3 dev.py site --offline   # the same for a file share: opens from site/index.html over file://
     python3 dev.py test     # lint, type-check and run all tests (installs what they need)
-    python3 dev.py serve    # preview with live reload on http://127.0.0.1:8000/
+    python3 dev.py serve    # preview with live reload on http://127.0.0.1:8000/ (--port N, -a HOST:PORT, --help)
     python3 dev.py check    # check content/ and list every mistake with file and line
+
+and every command of the generator, in .venv (installed first), with its arguments:
+
+    python3 dev.py new|signoff|import-matrix|import-signoffs|recover|check|build|serve|init ...   (--help on each)
 
 Everything is installed into .venv/ beside this file; the browser tests use
 Debian's chromium and the access-rule tests Debian's apache2, which this script
@@ -17,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -78,12 +83,6 @@ def site() -> None:
         print(f"The web server's access rules for its restricted folder are in {ROOT / 'site-access'} (README: Personal data and access)")
 
 
-def serve() -> None:
-    """--dirty: a rebuild renders only the pages whose output changed (the wgo plugin tells MkDocs which)."""
-    ensure_venv()
-    run(BIN / "mkdocs", "serve", "--dirty", "--dev-addr", "127.0.0.1:8000", env=quiet_env())
-
-
 def test() -> None:
     ensure_venv()
     ensure_system_packages()
@@ -92,15 +91,22 @@ def test() -> None:
     run(BIN / "pytest", *sys.argv[2:], env=quiet_env())
 
 
-def check() -> None:
-    """The author's check of content/ (or a folder given after it; --format json for editors)."""
+def generator() -> None:
+    """``python -m generator <command> <arguments>`` in .venv, from this folder, so the guide's commands need no activated venv.
+
+    ``serve`` is ``mkdocs serve --dirty`` there: a rebuild renders only the pages whose output changed.
+    """
     ensure_venv()
     # Not run(): its echo of the command would spoil --format json on standard output.
-    command = [str(BIN / "python"), "-m", "generator", "check", *sys.argv[2:]]
-    sys.exit(subprocess.run(command, cwd=ROOT, check=False).returncode)
+    command = [str(BIN / "python"), "-m", "generator", *sys.argv[1:]]
+    child = subprocess.Popen(command, cwd=ROOT, env=quiet_env())
+    # Ctrl+C reaches the child as well (the terminal signals the whole group): dev.py waits for it to stop by itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(child.wait())
 
 
-COMMANDS = {"site": site, "test": test, "serve": serve, "check": check}
+GENERATOR_COMMANDS = ("new", "signoff", "import-matrix", "import-signoffs", "recover", "check", "build", "serve", "init")
+COMMANDS = {"site": site, "test": test, **{name: generator for name in GENERATOR_COMMANDS}}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
@@ -109,3 +115,5 @@ if __name__ == "__main__":
         COMMANDS[sys.argv[1]]()
     except subprocess.CalledProcessError as error:
         sys.exit(error.returncode)
+    except KeyboardInterrupt:  # Ctrl+C while installing or building: no traceback
+        sys.exit(130)

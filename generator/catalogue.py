@@ -1381,6 +1381,35 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "add a new one at level {new}",
     ),
     "label.last-changed": ("Laatst bijgewerkt", "Last updated"),
+    # --- commands (issue 21) ---
+    "init.not-empty": (
+        "{folder} is niet leeg; kies een nieuwe of lege map voor de nieuwe organisatie",
+        "{folder} is not empty; choose a new or empty folder for the new organisation",
+    ),
+    "init.not-a-folder": ("{folder} is een bestand; kies een nieuwe of lege map", "{folder} is a file; choose a new or empty folder"),
+    "init.no-theme": (
+        "de map theme/ van de generator is niet gevonden in {folder}; voer init uit vanuit een kopie (git clone) van de generator: python3 dev.py init MAP",
+        "the generator's theme/ folder was not found in {folder}; run init from a copy (git clone) of the generator: python3 dev.py init FOLDER",
+    ),
+    "init.failed": ("kan {path} niet schrijven: {problem}", "cannot write {path}: {problem}"),
+    "init.written": ("Nieuwe organisatie in {folder}", "New organisation in {folder}"),
+    "init.next": (
+        "Lees {folder}/README.md; vul daarna in {folder}/.gitlab-ci.yml of {folder}/.github/workflows/site.yml bij WGO_GENERATOR in waar uw organisatie de generator bewaart",
+        "Read {folder}/README.md; then set WGO_GENERATOR in {folder}/.gitlab-ci.yml or {folder}/.github/workflows/site.yml to where your organisation keeps the generator",
+    ),
+    "serve.port-busy": (
+        "poort {port} op {host} is al in gebruik (draait er al een voorbeeld?); kies een andere poort met --port, bijvoorbeeld --port {free}",
+        "port {port} on {host} is already in use (is a preview running already?); choose another port with --port, e.g. --port {free}",
+    ),
+    "serve.bad-address": (
+        "-a {address} is geen adres; schrijf HOST:POORT, bijvoorbeeld 127.0.0.1:8001",
+        "-a {address} is not an address; write HOST:PORT, e.g. 127.0.0.1:8001",
+    ),
+    "serve.cannot-listen": ("kan niet luisteren op {host}:{port}: {problem}", "cannot listen on {host}:{port}: {problem}"),
+    "serve.no-config": (
+        "{path} ontbreekt; start het voorbeeld in de map met mkdocs.yml, of geef het bestand op met --config-file",
+        "{path} is missing; start the preview in the folder with mkdocs.yml, or name the file with --config-file",
+    ),
 }
 
 

@@ -1,4 +1,7 @@
-"""``python -m generator check|build|new|recover`` and the spreadsheet commands: the generator without any site engine."""
+"""``python -m generator check|build|new|recover|init|serve`` and the spreadsheet commands.
+
+All but ``serve`` are the generator without any site engine; ``serve`` starts MkDocs' preview.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from .checking import show_check
 from .dates import build_date
 from .diagnostics import Report, Severity, display_path, printable
 from .generate import generate
+from .init import init
 from .journal import recover
 from .read.organisation import read_organisation
 from .render.site import SiteAddress
@@ -45,8 +49,13 @@ def main(argv: list[str] | None = None) -> int:
     recover = commands.add_parser("recover", help="finish (or undo) an import or sign-off that was interrupted halfway")
     recover.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
     _add_spreadsheet_commands(commands)
+    _add_project_commands(commands)
     args = _with_trailing_content(parser, *parser.parse_known_args(argv))
 
+    if args.command == "init":
+        return _init(args.folder)
+    if args.command == "serve":
+        return _serve(args)
     if args.command == "new":
         return _new(args.kind, args.id, args.content)
     if args.command == "recover":
@@ -117,6 +126,22 @@ def _add_spreadsheet_commands(commands: Any) -> None:
     sheet.add_argument("--dry-run", action="store_true", help="show what would be added and write nothing")
 
 
+def _add_project_commands(commands: Any) -> None:
+    start = commands.add_parser("init", help="start a new organisation: a repository folder that builds on its own")
+    start.add_argument("folder", type=Path, help="a new or empty folder")
+    serve = commands.add_parser("serve", help="preview the site with live reload (mkdocs serve) on http://127.0.0.1:8000/")
+    where = serve.add_mutually_exclusive_group()
+    where.add_argument("--port", type=_port, default=None, help="the port on 127.0.0.1 (default 8000)")
+    where.add_argument("-a", "--dev-addr", default=None, metavar="HOST:PORT", help="the address to serve on (default 127.0.0.1:8000)")
+    serve.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the site's configuration (default mkdocs.yml)")
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"{text} is not a port: a whole number from 1 to 65535")
+    return int(text)
+
+
 def _content_of(args: argparse.Namespace) -> Path:
     return args.content_option or getattr(args, "content", None) or DEFAULT_CONTENT
 
@@ -180,6 +205,48 @@ def _new(kind: str, new_id: str, content: Path) -> int:
     for line in outcome.lines:
         print(line, file=sys.stdout if outcome.written else sys.stderr)
     return 0 if outcome.written else 1
+
+
+def _init(folder: Path) -> int:
+    """Write the new organisation's folder; what was written and what next on stdout, a refusal on stderr."""
+    outcome = init(folder, build_date())
+    for line in outcome.lines:
+        print(line, file=sys.stdout if outcome.written else sys.stderr)
+    return 0 if outcome.written else 1
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Check the configuration and the address first, so that a mistake is one line and nothing is built."""
+    from .serving import busy_port, preview  # MkDocs only for the command that needs it
+
+    words = _serve_words(args.config_file)
+    host, port = "127.0.0.1", args.port or 8000
+    if args.dev_addr is not None:
+        host, _, number = args.dev_addr.rpartition(":")
+        if not host or not number.isdigit() or not 0 < int(number) < 65536:
+            return _serve_refused(words, words("serve.bad-address", address=args.dev_addr))
+        host = host.removeprefix("[").removesuffix("]")  # [::1]:8000
+        port = int(number)
+    if not args.config_file.is_file():
+        return _serve_refused(words, words("serve.no-config", path=display_path(args.config_file)))
+    if problem := busy_port(host, port):
+        return _serve_refused(words, words.word(problem))
+    return preview(args.config_file, host, port)
+
+
+def _serve_words(config_file: Path) -> Catalogue:
+    """The catalogue in the site's language, from the content folder that ``mkdocs.yml`` names."""
+    try:
+        docs_dir = read_config(config_file).get("docs_dir", "content")
+    except (OSError, ValueError, yaml.YAMLError):
+        return Catalogue()
+    content = config_file.parent / (docs_dir if isinstance(docs_dir, str) else "content")
+    return Catalogue(read_organisation(content, Report()).language)
+
+
+def _serve_refused(words: Catalogue, line: str) -> int:
+    print(f"{words('severity.error')}: {line}", file=sys.stderr)
+    return 1
 
 
 def _unsafe_out(out: Path, content: Path) -> str | None:

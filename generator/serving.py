@@ -5,11 +5,17 @@ output cannot have changed: ``ServeCache`` remembers each page's source and conv
 across rebuilds, and with ``--dirty`` the ``ServedFile``s tell MkDocs which pages changed
 (MkDocs 1.6 takes generated files as always changed). While the content has errors,
 ``ErrorPageEverywhere`` shows the error page at every page address. A normal build uses none of this.
+
+``preview`` is ``python -m generator serve``: ``mkdocs serve --dirty`` without MkDocs' notice
+about dirty builds, after ``busy_port`` has found the address free.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import logging
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +26,12 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
+
+from .diagnostics import Text
+
+# MkDocs warns in English at every --dirty build that the navigation may be inaccurate; with the
+# ServedFiles telling it what changed it is not, and an author could do nothing about it anyway.
+DIRTY_NOTICE = "A 'dirty' build is being performed"
 
 
 @dataclass(frozen=True)
@@ -164,3 +176,59 @@ def _toc_tokens_of(toc: Any) -> list[Any]:
     """A page's ``TableOfContents`` back in the token form ``get_toc`` takes."""
     return [{"level": item.level, "id": item.id, "name": item.title, "html": item.title,
              "children": _toc_tokens_of(item.children)} for item in toc]
+
+
+def preview(config_file: Path, host: str, port: int) -> int:
+    """Run ``mkdocs serve --dirty`` in this process until Ctrl+C; its exit code."""
+    import click
+    from mkdocs.__main__ import cli
+
+    build_log = logging.getLogger("mkdocs.commands.build")
+    quiet = _WithoutDirtyNotice()
+    build_log.addFilter(quiet)
+    address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    arguments = ["serve", "--dirty", "--config-file", str(config_file), "--dev-addr", address]
+    try:
+        cli.main(arguments, prog_name="mkdocs", standalone_mode=False)
+    except click.ClickException as error:  # MkDocs' own configuration errors, worded by MkDocs
+        error.show()
+        return error.exit_code
+    except click.exceptions.Abort:  # Ctrl+C before the server ran
+        return 130
+    finally:
+        build_log.removeFilter(quiet)
+    return 0
+
+
+def busy_port(host: str, port: int) -> Text | None:
+    """Why the preview cannot listen on ``host:port`` (taken, or no such address); None when it can."""
+    try:
+        _bind(host, port)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            return Text("serve.port-busy", {"host": host, "port": port, "free": _free_port_after(host, port)})
+        return Text("serve.cannot-listen", {"host": host, "port": port, "problem": error.strerror or str(error)})
+    return None
+
+
+def _bind(host: str, port: int) -> None:
+    """Bind as MkDocs' server will (with SO_REUSEADDR, so only a listening server is in the way), then let go."""
+    family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind((host, port))
+
+
+def _free_port_after(host: str, port: int) -> int:
+    for candidate in range(port + 1, min(port + 100, 65536)):
+        try:
+            _bind(host, candidate)
+        except OSError:
+            continue
+        return candidate
+    return port + 1
+
+
+class _WithoutDirtyNotice(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_NOTICE)
