@@ -23,9 +23,13 @@ def search(page: Any, site_url: str, query: str) -> list[str]:
     page.goto(site_url + "/", wait_until="networkidle")
     box = page.locator("input.md-search__input")
     box.click()
-    box.press_sequentially(query, delay=10)
+    # One search for the whole query: typed key by key, the worker answers every prefix, and on a loaded
+    # machine an earlier answer ("b1 k1" for "B1-K1-W2") could be the one read. Filling the box starts no
+    # search (Material listens to keys), so all but the last character go in at once, then one key.
+    box.fill(query[:-1])
+    box.press_sequentially(query[-1])
     page.locator(".md-search-result__meta").filter(has_text="1").or_(page.locator(".md-search-result__item").first).first.wait_for()
-    page.wait_for_timeout(300)  # the worker answers each keystroke; let the last answer land
+    page.wait_for_timeout(300)  # let the answer render completely
     links: list[str] = page.locator(".md-search-result__item > a").evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
     return links
 
