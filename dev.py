@@ -73,10 +73,15 @@ def quiet_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
+def author_env() -> dict[str, str]:
+    """For the commands an author runs: the commands that messages print are then typed as the guide types them."""
+    return {**quiet_env(), "WGO_COMMAND": "python3 dev.py"}
+
+
 def site() -> None:
     """--offline: a site that works opened from a folder (a file share) over file://, with no web server."""
     ensure_venv()
-    env = {**quiet_env(), "WGO_OFFLINE": "true"} if "--offline" in sys.argv[2:] else quiet_env()
+    env = {**author_env(), "WGO_OFFLINE": "true"} if "--offline" in sys.argv[2:] else author_env()
     run(BIN / "mkdocs", "build", "--strict", "--site-dir", ROOT / "site", env=env)
     print(f"Built the example site in {ROOT / 'site'} — open site/index.html or run: python3 dev.py serve")
     if (ROOT / "site-access").is_dir() and any((ROOT / "site-access").iterdir()):
@@ -99,7 +104,7 @@ def generator() -> None:
     ensure_venv()
     # Not run(): its echo of the command would spoil --format json on standard output.
     command = [str(BIN / "python"), "-m", "generator", *sys.argv[1:]]
-    child = subprocess.Popen(command, cwd=ROOT, env=quiet_env())
+    child = subprocess.Popen(command, cwd=ROOT, env=author_env())
     # Ctrl+C reaches the child as well (the terminal signals the whole group): dev.py waits for it to stop by itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.exit(child.wait())

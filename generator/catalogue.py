@@ -149,8 +149,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "the column '{key}' is empty; fill in a value",
     ),
     "missing-key": (
-        "de verplichte sleutel '{key}' ontbreekt",
-        "the required key '{key}' is missing",
+        "de verplichte sleutel '{key}' ontbreekt; voeg een regel '{key}: …' toe met de waarde (de handleiding zegt wat erin hoort)",
+        "the required key '{key}' is missing; add a line '{key}: …' with its value (the author guide says what belongs there)",
     ),
     "unknown-key": (
         "'{key}' is geen bekende sleutel{hint}; bekende sleutels: {known}",
@@ -225,8 +225,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "unknown team '{id}'{hint}; teams are listed under 'teams:' in {file}{more}",
     ),
     "unknown-person": (
-        "onbekende persoon '{id}' {where}{hint}; bekende ids staan in {file}{more}",
-        "unknown person '{id}' {where}{hint}; known ids are in {file}{more}",
+        "onbekende persoon '{id}' {where}{hint}; bekende ids staan in {file} (een nieuwe medewerker zet u daar eerst bij){more}",
+        "unknown person '{id}' {where}{hint}; known ids are in {file} (add a new person there first){more}",
     ),
     "unknown-criterion": (
         "onbekend criterium '{id}'{hint}; criteria staan in de werkprocessen in {folder}{more}",
@@ -261,6 +261,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "attachment-outside": (
         "bijlage '{file}' ligt niet in {folder}; bijlagen staan in die map, verwijs ernaar als 'files/procedure.pdf'",
         "attachment '{file}' is not in {folder}; attachments live in that folder, refer to them as 'files/procedure.pdf'",
+    ),
+    "attachment-without-folder": (
+        "bijlage '{file}': het pad begint met de map files/; schrijf 'file: {fixed}' (dat bestand bestaat)",
+        "attachment '{file}': the path starts with the folder files/; write 'file: {fixed}' (that file exists)",
     ),
     "criterion-level-range": (
         "criteria horen bij niveau 1 tot en met {high} (de top van de schaal), niet bij niveau {level}",
@@ -300,8 +304,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "person '{id}' is already on line {other_line}",
     ),
     "future-date": (
-        "de datum {value} ligt na de bouwdatum {today}; een aftekening kan niet in de toekomst liggen",
-        "the date {value} is after the build date {today}; a sign-off cannot lie in the future",
+        "de datum {value} ligt na de bouwdatum {today}; een aftekening kan niet in de toekomst liggen: vul de datum in "
+        "waarop is afgetekend (een tikfout in maand of jaar?)",
+        "the date {value} is after the build date {today}; a sign-off cannot lie in the future: write the date it was "
+        "signed off (a typo in the month or year?)",
     ),
     "signoff-both": (
         "vul óf 'criterion' óf 'level' in, niet beide: een regel tekent één criterium af of beoordeelt het hele werkproces",
@@ -779,8 +785,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "new.failed": ("kan {path} niet schrijven: {problem}", "cannot write {path}: {problem}"),
     "new.written": ("Nieuw bestand: {path}", "New file: {path}"),
     "new.next": (
-        "Vul de lege waarden in (de regel met # erboven zegt wat er hoort) en controleer daarna met: python -m generator check {content}",
-        "Fill in the empty values (the # line above each says what belongs there), then check with: python -m generator check {content}",
+        "Vul de lege waarden in (de regel met # erboven zegt wat er hoort) en controleer daarna met: {command}",
+        "Fill in the empty values (the # line above each says what belongs there), then check with: {command}",
     ),
     "new.optional": (
         "Regels die beginnen met '# sleutel:' zijn optioneel: haal '# ' weg en vul een waarde in om ze te gebruiken.",
@@ -1063,8 +1069,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "spreadsheet-unknown-assessor": ("beoordelaar '{id}' staat niet in people.csv{hint}", "assessor '{id}' is not in people.csv{hint}"),
     "spreadsheet-bad-date": ("'{value}' is geen datum; schrijf JJJJ-MM-DD", "'{value}' is not a date; write YYYY-MM-DD"),
     "spreadsheet.content-errors": (
-        "de inhoud heeft {count} fout(en); los die eerst op (python -m generator check), er is niets geschreven",
-        "the content has {count} error(s); fix them first (python -m generator check); nothing was written",
+        "de inhoud heeft {count} fout(en); los die eerst op ({command}), er is niets geschreven",
+        "the content has {count} error(s); fix them first ({command}); nothing was written",
     ),
     "spreadsheet.nothing-written": ("{count} probleem/problemen; er is niets geschreven", "{count} problem(s); nothing was written"),
     "spreadsheet.import-note": ("ingelezen uit {file}", "imported from {file}"),
@@ -1326,10 +1332,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "(an empty field is just its '{delimiter}') and check that every value is under the right column",
     ),
     "hint.create-work-process": (
-        " — geen aftekening verwijst ernaar, dus er is niets om terug te zetten: maak het aan met "
-        "'python -m generator new work-process {id}', of haal de verwijzing weg",
-        " — no sign-off cites it, so there is nothing to put back: create it with "
-        "'python -m generator new work-process {id}', or remove the reference",
+        " — het bestaat nog niet (geen aftekening verwijst ernaar): maak het aan met '{command}' en vul het in, "
+        "of haal de verwijzing weg",
+        " — it does not exist yet (no sign-off cites it): create it with '{command}' and fill it in, "
+        "or remove the reference",
     ),
     "empty-key": (
         "'{key}' is leeg; vul de waarde in achter '{key}:'",
@@ -1374,11 +1380,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "criterion-level-changed": (
         "criterium '{criterion}' stond op niveau {old} toen {count} aftekening(en) ervan werden vastgelegd en staat nu op "
-        "niveau {new}: die aftekeningen tellen nu voor niveau {new}; zet het niveau terug, of trek het criterium in "
-        "(retired: true) en maak een nieuw criterium op niveau {new}",
+        "niveau {new}: die aftekeningen tellen nu voor niveau {new}; zet 'level: {old}' terug; hoort de eis echt op "
+        "niveau {new}, trek het criterium dan bovendien in (retired: true) en maak een nieuw criterium (nieuwe id) op niveau {new}",
         "criterion '{criterion}' was at level {old} when {count} sign-off(s) of it were recorded and is now at level {new}: "
-        "those sign-offs now count for level {new}; change the level back, or retire the criterion (retired: true) and "
-        "add a new one at level {new}",
+        "those sign-offs now count for level {new}; put 'level: {old}' back; if the requirement really belongs at level "
+        "{new}, also retire the criterion (retired: true) and add a new one (new id) at level {new}",
     ),
     "label.last-changed": ("Laatst bijgewerkt", "Last updated"),
     # --- commands (issue 21) ---

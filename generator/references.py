@@ -11,6 +11,7 @@ from .derive import Facts
 from .derive.matrix import unstarted_work_processes
 from .diagnostics import Location, Param, Report, Text, display_path
 from .fields import Ref, fold_name, hint, people_by_name
+from .invocation import printed_command
 from .model import Content, Criterion, Improvement, Signoff
 
 MAX_HINTS = 1000  # distinct wrong ids that get a "did you mean"; the rest are reported without one
@@ -116,7 +117,8 @@ class _Checker:
             self.signed_work_processes = {signoff.work_process for signoff in self.content.signoffs}
         if wrong_id in self.signed_work_processes:
             return _RESTORE[code]
-        return Text("hint.create-work-process", {"id": wrong_id})
+        command = printed_command("new", "work-process", wrong_id, display_path(self.content.root))
+        return Text("hint.create-work-process", {"id": wrong_id, "command": command})
 
     # The two below take an id and a location rather than a Ref: they run on every row of the
     # tables, and making a Ref per cell cost more than the check.

@@ -19,6 +19,7 @@ from pathlib import Path
 from .catalogue import Catalogue
 from .diagnostics import Param, Report, display_path
 from .fields import RESERVED_IDS, example_id, is_id, too_long_id
+from .invocation import printed_command
 from .model import IMPROVEMENT_METHODS, IMPROVEMENT_STATUSES, KINDS, SOURCE_STATUSES, SOURCE_TYPES, Organisation
 from .read.organisation import read_organisation
 
@@ -62,7 +63,8 @@ def create(kind: str, new_id: str, content_dir: Path, today: dt.date) -> Outcome
     if problem := _write_new(path, template(kind, new_id, organisation, today)):
         return _refused(words, problem[0], **problem[1])
     shown = display_path(path)
-    return Outcome(written=path, lines=(words("new.written", path=shown), words("new.next", content=display_path(content_dir))))
+    check = printed_command("check", display_path(content_dir))
+    return Outcome(written=path, lines=(words("new.written", path=shown), words("new.next", command=check)))
 
 
 def template(kind: str, new_id: str, organisation: Organisation, today: dt.date) -> str:

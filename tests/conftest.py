@@ -130,3 +130,9 @@ def open_page(browser: Any) -> Iterator[OpenPage]:
     yield open_
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(autouse=True)
+def _commands_as_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages print commands as ``python -m generator``, whatever the shell running the tests says (WGO_COMMAND)."""
+    monkeypatch.delenv("WGO_COMMAND", raising=False)

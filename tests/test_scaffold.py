@@ -11,6 +11,7 @@ from generator.catalogue import Catalogue
 from generator.cli import main
 from generator.diagnostics import Severity
 from generator.generate import Result, generate
+from generator.invocation import printed_command
 from generator.read import improvements, sources, work_processes
 
 from .conftest import BUILD_DATE, SOURCE_DATE_EPOCH, content_tree
@@ -74,7 +75,8 @@ def test_new_file_fails_check_until_filled_in_then_passes(project: Path, kind: s
     assert main(["new", kind, "nieuw"]) == 0
     path = Path("content") / FOLDERS[kind] / "nieuw.md"
     out = capsys.readouterr().out.splitlines()
-    assert out == [Catalogue("nl")("new.written", path=path.as_posix()), Catalogue("nl")("new.next", content="content")]
+    words = Catalogue("nl")
+    assert out == [words("new.written", path=path.as_posix()), words("new.next", command="python -m generator check content")]
 
     unfilled = error_lines(checked(), path)
     assert unfilled == {line_of(path, key) for key in MUST_FILL[kind]}
@@ -156,3 +158,11 @@ def test_dates_start_on_the_build_date_and_a_source_as_draft(project: Path) -> N
     assert main(["new", "source", "nieuw"]) == 0
     text = Path("content/sources/nieuw.md").read_text(encoding="utf-8")
     assert "\nreviewed: 2026-11-01\n" in text and "\nstatus: draft\n" in text
+
+
+def test_the_printed_check_command_is_typed_as_the_author_runs_the_generator(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through dev.py (which sets WGO_COMMAND) the guide's form; else where the generator is installed."""
+    monkeypatch.delenv("WGO_COMMAND", raising=False)
+    assert printed_command("check", "mijn inhoud") == "python -m generator check 'mijn inhoud'"
+    monkeypatch.setenv("WGO_COMMAND", "python3 dev.py")
+    assert printed_command("new", "work-process", "vullen", "content") == "python3 dev.py new work-process vullen content"

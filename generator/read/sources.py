@@ -62,7 +62,12 @@ def _attachment(file: str, folder: Path, attachments: Collection[str], location:
     """The attachment path relative to ``sources/`` (``files/sop.pdf``), if it is one of the published files."""
     path = PurePosixPath(file)
     if path.is_absolute() or ".." in path.parts or path.parts[:1] != (ATTACHMENTS,):
-        report.error(location, "attachment-outside", file=file, folder=display_path(folder / ATTACHMENTS))
+        # A file of that name in files/ is what the author meant: say the exact line to write.
+        meant = f"{ATTACHMENTS}/{path.name}"
+        if meant in attachments:
+            report.error(location, "attachment-without-folder", file=file, fixed=meant)
+        else:
+            report.error(location, "attachment-outside", file=file, folder=display_path(folder / ATTACHMENTS))
         return ""
     if path.as_posix() in attachments:
         return path.as_posix()

@@ -21,6 +21,7 @@ from ..dates import build_date
 from ..derive import Facts, derive_facts
 from ..diagnostics import Location, Report, Severity, display_path
 from ..fields import hint
+from ..invocation import printed_command
 from ..journal import Written, check_writable, recover, write_tables
 from ..model import Content
 from ..read import read_content
@@ -65,7 +66,8 @@ def load(content_dir: Path, outcome: Outcome, *, writing: bool) -> Loaded | None
     outcome.errors += catalogue.lines(recovery.of(Severity.ERROR))
     if report.has_errors:
         outcome.errors += catalogue.lines(report.of(Severity.ERROR))
-        outcome.errors.append(catalogue("spreadsheet.content-errors", count=len(report.of(Severity.ERROR))))
+        outcome.errors.append(catalogue("spreadsheet.content-errors", count=len(report.of(Severity.ERROR)),
+                                         command=printed_command("check", display_path(content_dir))))
         outcome.code = 1
         return None
     return Loaded(content=content, facts=derive_facts(content, today), catalogue=catalogue, date=today)
