@@ -29,6 +29,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "the YAML on this line cannot be read; check that it indents with spaces only, that every key has a colon "
         "and that quotes enclose the whole value (YAML says: {problem})",
     ),
+    "yaml-colon-in-value": (
+        "de waarde van '{key}' bevat een dubbele punt met een spatie erna, en dan leest YAML een nieuwe sleutel; zet de "
+        "hele waarde tussen enkele aanhalingstekens: {fixed}",
+        "the value of '{key}' holds a colon followed by a space, which YAML reads as a new key; put the whole value "
+        "between single quotes: {fixed}",
+    ),
     "not-a-mapping": (
         "verwacht gegevens als regels 'sleutel: waarde', maar vond {found}",
         "expected keys with values (key: value), but found {found}",

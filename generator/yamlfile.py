@@ -83,6 +83,8 @@ def load_yaml_text(text: str, location: Location, report: Report, *, line_offset
 
 
 _QUOTED_THEN_MORE = re.compile(r"""^\s*(?:-\s+)?([\w-]+):\s*(["'])(.*?)\2\s*\S""")
+# "title: LMRA: laatste minuut risicoanalyse": a value holding ': ' without quotes around it.
+_COLON_IN_VALUE = re.compile(r"""^\s*(?:-\s+)?([\w-]+):\s+([^"'\s#][^#]*?:\s.*?)\s*$""")
 
 
 def explain_syntax_error(error: yaml.MarkedYAMLError, lines: list[str], offset: int = 0) -> tuple[int | None, str, dict[str, Param]]:
@@ -107,6 +109,9 @@ def explain_syntax_error(error: yaml.MarkedYAMLError, lines: list[str], offset: 
     if quoted := _QUOTED_THEN_MORE.match(lines[line]):
         value = lines[line].split(":", 1)[1].strip().replace("'", "''")
         return line, "yaml-quote", {"key": quoted.group(1), "fixed": f"{quoted.group(1)}: '{value}'"}
+    if "mapping values" in problem and (colon := _COLON_IN_VALUE.match(lines[line])):
+        value = colon.group(2).replace("'", "''")
+        return line, "yaml-colon-in-value", {"key": colon.group(1), "fixed": f"{colon.group(1)}: '{value}'"}
     if "mapping values" in problem or "expected '-' indicator" in problem or "expected key" in problem:
         return _indentation(lines, line, offset) or (line, "yaml-syntax", {"problem": problem})
     return line, "yaml-syntax", {"problem": problem}
