@@ -269,8 +269,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "attachment '{file}' is not in {folder}; attachments live in that folder, refer to them as 'files/procedure.pdf'",
     ),
     "attachment-without-folder": (
-        "bijlage '{file}': het pad begint met de map files/; schrijf 'file: {fixed}' (dat bestand bestaat)",
-        "attachment '{file}': the path starts with the folder files/; write 'file: {fixed}' (that file exists)",
+        "bijlage '{file}': het pad moet beginnen met de map files/; schrijf 'file: {fixed}' (dat bestand bestaat)",
+        "attachment '{file}': the path must start with the folder files/; write 'file: {fixed}' (that file exists)",
     ),
     "criterion-level-range": (
         "criteria horen bij niveau 1 tot en met {high} (de top van de schaal), niet bij niveau {level}",
