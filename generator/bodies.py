@@ -37,11 +37,12 @@ from .diagnostics import Location, Report
 from .model import Content
 from .render import paths
 
-# The extensions of the site's mkdocs.yml (and of the --out tree's default config), with fenced_code,
-# which MkDocs always adds: a body renders here as the engine would have rendered it.
-MARKDOWN_EXTENSIONS: list[str] = ["attr_list", "md_in_html", "tables", "admonition", "toc", "fenced_code"]
+# The extensions of the site's mkdocs.yml, in its form: the --out tree's default config writes them, and a
+# body renders here as the engine would have rendered it (with fenced_code, which MkDocs always adds).
 # Table alignment as align="…", not style="…": the pages' Content-Security-Policy allows no inline styles.
-MARKDOWN_CONFIGS: dict[str, dict[str, object]] = {"toc": {"permalink": False}, "tables": {"use_align_attribute": True}}
+SITE_MARKDOWN_EXTENSIONS: list[str | dict[str, dict[str, object]]] = [
+    "attr_list", "md_in_html", {"tables": {"use_align_attribute": True}}, "admonition", {"toc": {"permalink": False}},
+]
 
 # What Markdown and those extensions write, and the plain HTML an author may add for layout.
 ALLOWED_TAGS = frozenset({
@@ -135,7 +136,9 @@ def _converted(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _markdown() -> markdown.Markdown:
-    return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIGS)
+    names = [item if isinstance(item, str) else next(iter(item)) for item in SITE_MARKDOWN_EXTENSIONS]
+    configs = {name: config for item in SITE_MARKDOWN_EXTENSIONS if isinstance(item, dict) for name, config in item.items()}
+    return markdown.Markdown(extensions=[*names, "fenced_code"], extension_configs=configs)
 
 
 def _attribute_filter(page: str, directory_urls: bool | None) -> Callable[[str, str, str], str | None]:

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from .bodies import SITE_MARKDOWN_EXTENSIONS
 from .render.escape import escape_html
 from .render.site import NavItem, Page, Site
 
@@ -24,9 +25,7 @@ MARKER = "# Written by `python -m generator build`: this whole folder is replace
 DEFAULT_CONFIG: dict[str, Any] = {
     "theme": {"name": "material", "font": False},  # no Google Fonts: the site loads nothing from other hosts
     "extra": {"generator": False},  # no "Made with" link to an outside host
-    # As mkdocs.yml, and as bodies.py renders authors' Markdown: table alignment as align=, not style=.
-    "markdown_extensions": ["attr_list", "md_in_html", {"tables": {"use_align_attribute": True}}, "admonition",
-                            {"toc": {"permalink": False}}],
+    "markdown_extensions": SITE_MARKDOWN_EXTENSIONS,  # as mkdocs.yml, and as bodies.py renders authors' Markdown
     "plugins": ["search"],
     "validation": {"nav": {"omitted_files": "ignore"}},  # the navigation lists only the index pages
 }

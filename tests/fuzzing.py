@@ -477,6 +477,11 @@ BODY_SNIPPETS = [
 
 def markdown_body(rng: random.Random, tree: Tree) -> str | None:
     """Markdown, Jinja and HTML syntax in the body of a page or a source."""
+    return _into_body(rng, tree, rng.choice(BODY_SNIPPETS), line_start=False)
+
+
+def _into_body(rng: random.Random, tree: Tree, snippet: str, *, line_start: bool) -> str | None:
+    """``snippet`` put at a random place in the body of a random Markdown file (at the start of a line: block HTML)."""
     files = tree.files(".md")
     if not files:
         return None
@@ -485,9 +490,10 @@ def markdown_body(rng: random.Random, tree: Tree) -> str | None:
     match = FRONT_MATTER.match(text)
     start = len(text) - len(match[4]) if match else 0
     at = rng.randint(start, len(text))
-    snippet = rng.choice(BODY_SNIPPETS)
+    if line_start:
+        at = text.rfind("\n", start, at) + 1 or start
     path.write_text(text[:at] + snippet + text[at:], encoding="utf-8")
-    return f"{tree.name(path)}: {_short(snippet)} at character {at}"
+    return f"{tree.name(path)}: {_short(snippet.strip())} at character {at}"
 
 
 UNSAFE_SNIPPETS = [
@@ -502,17 +508,7 @@ UNSAFE_SNIPPETS = [
 
 def unsafe_body(rng: random.Random, tree: Tree) -> str | None:
     """Script, event handlers and loads from another host in a body: reported, and never in a page (see ``unsafe_output``)."""
-    files = tree.files(".md")
-    if not files:
-        return None
-    path = rng.choice(files)
-    text = _read(path)
-    match = FRONT_MATTER.match(text)
-    start = len(text) - len(match[4]) if match else 0
-    at = text.rfind("\n", start, rng.randint(start, len(text))) + 1 or start  # at the start of a line: block HTML
-    snippet = "\n" + rng.choice(UNSAFE_SNIPPETS) + "\n"
-    path.write_text(text[:at] + snippet + text[at:], encoding="utf-8")
-    return f"{tree.name(path)}: {_short(snippet.strip())} at character {at}"
+    return _into_body(rng, tree, "\n" + rng.choice(UNSAFE_SNIPPETS) + "\n", line_start=True)
 
 
 ESCAPES = ["\\0", "\\x1b[31m", "\\u202e", "\\u2066", "\\x85", "\\u200f", "\\x7f", "\\x07"]

@@ -36,10 +36,8 @@ EXTRA_WPS = {
 }
 
 
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    """The base fixture with a five-work-process format and only an (inactive) assessor in people.csv."""
-    root = content_tree(tmp_path / "project") / "content"
+def with_five_work_processes(root: Path) -> None:
+    """The base fixture's format with the five work processes of the sheets these tests import."""
     for wp_id, (title, code) in EXTRA_WPS.items():
         code_line = f"code: {code}\n" if code else ""
         (root / "work-processes" / f"{wp_id}.md").write_text(f"---\ntitle: {title}\n{code_line}criteria: []\n---\nTekst.\n")
@@ -47,6 +45,13 @@ def content(tmp_path: Path) -> Path:
         "title: Operator\ndescription: Bedient de installatie.\ntarget_level: 2\ncore_tasks:\n"
         "  - code: B1-K1\n    title: Voert operationele werkzaamheden uit\n"
         "    work_processes: [opstarten, bewaken, afstoppen, monsters-nemen, storingen-verhelpen]\n")
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """The base fixture with a five-work-process format and only an (inactive) assessor in people.csv."""
+    root = content_tree(tmp_path / "project") / "content"
+    with_five_work_processes(root)
     (root / "people.csv").write_text("id,name,team,format,target_level,active\np-001,Anna Assessor,ploeg-1,operator,,no\n")
     (root / "signoffs.csv").write_text("person,work_process,criterion,level,date,assessor,note\n")
     (root / "planning.csv").write_text("person,work_process,target_level,due,coach,activity\n")

@@ -25,7 +25,7 @@ from generator.generate import generate
 from generator.journal import JOURNAL, TEMP_SUFFIX
 
 from .conftest import BUILD_DATE, SOURCE_DATE_EPOCH, content_tree
-from .test_import_matrix import EXTRA_WPS, seed_csv
+from .test_import_matrix import seed_csv, with_five_work_processes
 
 STOPPED = 93  # the exit code of a child stopped at its step
 TABLES = ("people.csv", "signoffs.csv")
@@ -41,13 +41,7 @@ def build_date(monkeypatch: pytest.MonkeyPatch) -> None:
 def project(tmp_path: Path) -> Path:
     """The base fixture with the five work processes of the import-matrix tests, and the seed matrix beside it."""
     root = content_tree(tmp_path / "template") / "content"
-    for wp_id, (title, code) in EXTRA_WPS.items():
-        code_line = f"code: {code}\n" if code else ""
-        (root / "work-processes" / f"{wp_id}.md").write_text(f"---\ntitle: {title}\n{code_line}criteria: []\n---\nTekst.\n")
-    (root / "formats" / "operator.yml").write_text(
-        "title: Operator\ndescription: Bedient de installatie.\ntarget_level: 2\ncore_tasks:\n"
-        "  - code: B1-K1\n    title: Voert operationele werkzaamheden uit\n"
-        "    work_processes: [opstarten, bewaken, afstoppen, monsters-nemen, storingen-verhelpen]\n")
+    with_five_work_processes(root)
     seed_csv(tmp_path / "matrix.csv")
     return tmp_path
 

@@ -67,7 +67,6 @@ _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
     rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}")
 _PLAIN_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _FORMULA_SIGNS = ("=", "+", "-", "@")
 
 
@@ -289,9 +288,7 @@ def _cell_problem(place: Sheet, row: int, column: int, value: str, report: Repor
     if len(value) > CELL_LIMIT:
         report.error(where, "import-cell-too-long", length=len(value), limit=CELL_LIMIT)
         return True
-    # A cell may hold several lines (Alt+Enter in Excel); each must be a clean single line.
-    character = next(filter(None, map(has_unsafe_characters, _LINE_BREAK.split(value))), None)
-    if character is not None:
+    if (character := has_unsafe_characters(value)) is not None:  # line breaks (Alt+Enter in Excel) are text
         report.error(where, "import-unsafe-character", character=character)
         return True
     if looks_like_formula(value):
