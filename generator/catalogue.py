@@ -1422,6 +1422,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{path} ontbreekt; start het voorbeeld in de map met mkdocs.yml, of geef het bestand op met --config-file",
         "{path} is missing; start the preview in the folder with mkdocs.yml, or name the file with --config-file",
     ),
+    # --- self-assessment (issue 22) ---
+    "selfassessment-future-date": (
+        "de datum {value} ligt na de bouwdatum {today}; een zelfbeoordeling kan niet in de toekomst liggen: vul de datum in "
+        "waarop de medewerker zichzelf beoordeelde (een tikfout in maand of jaar?)",
+        "the date {value} is after the build date {today}; a self-assessment cannot lie in the future: write the date the "
+        "employee assessed themselves (a typo in the month or year?)",
+    ),
 }
 
 

@@ -209,6 +209,23 @@ class Signoff:
     order: int  # the row's position in the file: on the same date, a later row wins
 
 
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SelfAssessment:
+    """What an employee says about their own level on a work process (``selfassessments.csv``).
+
+    Shown beside the assessed level, never counted: no rule of the level, a total, coverage or the
+    planning reads it.
+    """
+
+    person: str
+    work_process: str
+    level: int
+    date: dt.date
+    note: str
+    location: Location
+    order: int  # the row's position in the file: on the same date, a later row wins
+
+
 @dataclass(frozen=True, kw_only=True)
 class PlannedTraining:
     person: str
@@ -277,6 +294,7 @@ class Content:
     people: dict[str, Person] = field(default_factory=dict)
     signoffs: tuple[Signoff, ...] = ()
     planning: tuple[PlannedTraining, ...] = ()
+    selfassessments: tuple[SelfAssessment, ...] = ()
     improvements: dict[str, Improvement] = field(default_factory=dict)
     pages: tuple[FreePage, ...] = ()
     attachments: tuple[str, ...] = ()  # files under sources/files/, relative to sources/

@@ -28,6 +28,7 @@ def check_references(content: Content, build_date: dt.date, report: Report) -> N
     checker.check_people()
     checker.check_signoffs(build_date)
     checker.check_planning()
+    checker.check_selfassessments(build_date)
     checker.check_improvements(build_date)
     checker.report_unknown()
 
@@ -237,6 +238,14 @@ class _Checker:
             self._work_process(planned.work_process, planned.location)
             if planned.coach:
                 self._person(planned.coach, planned.location, "coach")
+
+    def check_selfassessments(self, build_date: dt.date) -> None:
+        for own in self.content.selfassessments:
+            self._person(own.person, own.location, "person")
+            self._work_process(own.work_process, own.location)
+            if own.date > build_date:
+                self.report.error(own.location, "selfassessment-future-date", value=own.date.isoformat(),
+                                  today=build_date.isoformat())
 
     def check_improvements(self, build_date: dt.date) -> None:
         teams = [team.id for team in self.content.organisation.teams]

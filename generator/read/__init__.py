@@ -13,7 +13,7 @@ from .formats import read_formats
 from .improvements import read_improvements
 from .organisation import read_organisation
 from .sources import read_sources
-from .tables import read_people, read_planning, read_signoffs
+from .tables import read_people, read_planning, read_selfassessments, read_signoffs
 from .work_processes import read_work_processes
 
 
@@ -37,6 +37,7 @@ def read_content(root: Path, report: Report) -> Content:
         people=people,
         signoffs=read_signoffs(root, organisation, names, report),
         planning=read_planning(root, organisation, names, report),
+        selfassessments=read_selfassessments(root, organisation, names, report),
         improvements=read_improvements(root, names, report),
         pages=pages,
         attachments=attachments,

@@ -1,4 +1,4 @@
-"""Read the tables: ``people.csv``, ``signoffs.csv`` (history) and ``planning.csv``."""
+"""Read the tables: ``people.csv``, ``signoffs.csv`` (history), ``planning.csv`` and ``selfassessments.csv``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from ..csvfile import Row, parse_date, read_rows
 from ..diagnostics import Param, Report
 from ..fields import RESERVED_IDS, PeopleNames, example_id, is_id, person_id_problem, too_long_id
-from ..model import Organisation, Person, PlannedTraining, Signoff
+from ..model import Organisation, Person, PlannedTraining, SelfAssessment, Signoff
 from .folders import location_of
 from .levels import written_level
 
@@ -18,6 +18,7 @@ PEOPLE = ("id", "name", "team", "format", "target_level", "active")
 PEOPLE_OPTIONAL = ("account",)  # the person's login, for the access rules of their own POP
 SIGNOFFS = ("person", "work_process", "criterion", "level", "date", "assessor", "note")
 PLANNING = ("person", "work_process", "target_level", "due", "coach", "activity")
+SELFASSESSMENTS = ("person", "work_process", "level", "date", "note")
 PERSON_COLUMNS = frozenset({"person", "assessor", "coach"})
 
 
@@ -80,6 +81,24 @@ def read_planning(root: Path, organisation: Organisation, people: PeopleNames, r
                 coach=coach or "", activity=activity, location=row.location,
             ))
     return tuple(planning)
+
+
+def read_selfassessments(
+    root: Path, organisation: Organisation, people: PeopleNames, report: Report,
+) -> tuple[SelfAssessment, ...]:
+    """What employees say about their own levels: the same rules per cell as signoffs.csv."""
+    found = []
+    for row in _rows(root / "selfassessments.csv", SELFASSESSMENTS, report):
+        person_cell, wp_cell, level_cell, date_cell, note = row.cells
+        cells = _Cells(row, organisation, report, people)
+        person, work_process = cells.id("person", person_cell), cells.id("work_process", wp_cell)
+        level, date = cells.level("level", level_cell), cells.date("date", date_cell)
+        if cells.ok and person and work_process and level is not None and date:
+            found.append(SelfAssessment(
+                person=person, work_process=work_process, level=level, date=date, note=note,
+                location=row.location, order=row.order,
+            ))
+    return tuple(found)
 
 
 def _rows(path: Path, columns: tuple[str, ...], report: Report, optional: tuple[str, ...] = (), key: str | None = None) -> Iterator[Row]:
