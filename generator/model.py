@@ -19,6 +19,8 @@ KINDS = ("knowledge", "skill", "attitude")
 SOURCE_TYPES = ("procedure", "work_instruction", "safety", "e_learning", "video", "form", "other")
 SOURCE_STATUSES = ("draft", "valid", "withdrawn")
 DEFAULT_REVIEW_MONTHS = 24
+DEFAULT_PROGRESS_MONTHS = 24  # the month ends the charts of levels over time show
+PROGRESS_MONTHS_MAX = 120
 IMPROVEMENT_METHODS = ("PDCA", "LEAN", "Kaizen", "TPM", "Six Sigma", "other")
 IMPROVEMENT_STATUSES = ("idea", "running", "done")
 
@@ -76,6 +78,7 @@ class Organisation:
     source_review_months: int
     personal_data: bool
     location: Location
+    progress_months: int = DEFAULT_PROGRESS_MONTHS
     access: Access | None = None  # None: every page is readable by everyone who reads the site
     improvement_authors: str = "team"  # "public": improvement pages credit their authors by name
     key_lines: dict[str, int] = field(default_factory=dict, compare=False)

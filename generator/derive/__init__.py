@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
 
@@ -91,6 +91,8 @@ def checklist_groups(content: Content, training_format: TrainingFormat, level: i
 class Facts:
     build_date: dt.date
     people: dict[str, PersonFacts]  # active people only, in people.csv order
+    # Person → work process → sign-offs in file order: grouped once, for the levels over time (progress.py).
+    histories: dict[str, dict[str, list[Signoff]]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def _by_team(self) -> dict[str, list[PersonFacts]]:
@@ -117,9 +119,7 @@ class Facts:
 
 def derive_facts(content: Content, build_date: dt.date) -> Facts:
     """Levels of every active person; call only on content without errors."""
-    by_person: dict[str, dict[str, list[Signoff]]] = defaultdict(lambda: defaultdict(list))
-    for signoff in content.signoffs:
-        by_person[signoff.person][signoff.work_process].append(signoff)
+    by_person = signoffs_by_person(content.signoffs)
     people = {}
     max_level, improvement_level = content.organisation.max_level, content.organisation.improvement_level
     authors = finished_authors(content.improvements.values(), build_date)
@@ -139,4 +139,12 @@ def derive_facts(content: Content, build_date: dt.date) -> Facts:
             person=person, format=training_format, target=target, standings=standings,
             overall=overall.level, lowest=overall.lowest, status=qualification_status(overall.level, target),
         )
-    return Facts(build_date=build_date, people=people)
+    return Facts(build_date=build_date, people=people, histories=by_person)
+
+
+def signoffs_by_person(signoffs: Iterable[Signoff]) -> dict[str, dict[str, list[Signoff]]]:
+    """Person → work process → the sign-offs on it, in file order."""
+    by_person: dict[str, dict[str, list[Signoff]]] = defaultdict(lambda: defaultdict(list))
+    for signoff in signoffs:
+        by_person[signoff.person][signoff.work_process].append(signoff)
+    return by_person

@@ -60,7 +60,7 @@ def counted_since(work_process: WorkProcess, build_date: dt.date) -> dt.date:
 
 def standing(signoffs: Iterable[Signoff], work_process: WorkProcess, max_level: int, build_date: dt.date) -> Standing:
     """The level of one person on one work process, from that person's sign-offs on it."""
-    history = tuple(signoffs)
+    history = sorted(signoffs, key=_in_file_order)
     since_counted = counted_since(work_process, build_date)  # once, not per sign-off: a history can be long
     counted = [s for s in history if s.date >= since_counted]
     now = _standing_from(counted, work_process, max_level)
@@ -68,29 +68,42 @@ def standing(signoffs: Iterable[Signoff], work_process: WorkProcess, max_level: 
         return now
     # Some sign-offs stopped counting: keep the level they gave, so that a level lost to expiry
     # can be told apart from one never reached.
-    before = _standing_from(list(history), work_process, max_level).level
+    before = _standing_from(history, work_process, max_level).level
     return replace(now, lapsed=before) if before > now.level else now
+
+
+def counted_level(counted: list[Signoff], work_process: WorkProcess, max_level: int) -> int:
+    """The level that ``counted`` (the sign-offs that count on some date, in date and file order) gives: the rule of ``standing``
+    without the evidence and expiry it keeps, for the levels at past month ends (progress.py)."""
+    return _level_from(counted, work_process, max_level)[0]
 
 
 def _standing_from(counted: list[Signoff], work_process: WorkProcess, max_level: int) -> Standing:
     """The standing that ``counted`` (the sign-offs that count) gives."""
-    assessments = [s for s in counted if s.level is not None]
-    assessment = max(assessments, key=_in_file_order, default=None)
-    since = assessment.date if assessment else dt.date.min
-    evidence: dict[str, Signoff] = {}
-    for signoff in sorted((s for s in counted if s.criterion and s.date >= since), key=_in_file_order):
-        evidence[signoff.criterion or ""] = signoff
+    level, assessment, evidence = _level_from(counted, work_process, max_level)
     base = (assessment.level or 0) if assessment else 0
-    level = base
+    used = [evidence[c.id] for c in work_process.active_criteria if base < c.level <= level]
+    if assessment is not None and base > 0:
+        used.append(assessment)
+    return Standing(level=level, assessment=assessment, evidence=evidence, expires=_expiry(used, work_process))
+
+
+def _level_from(counted: list[Signoff], work_process: WorkProcess, max_level: int) -> tuple[int, Signoff | None, dict[str, Signoff]]:
+    """The level, the direct assessment D it starts from, and the criteria signed on or after D.
+
+    ``counted`` is in date order, and on one day in file order: the last assessment is D, and of
+    two sign-offs of one criterion the later one is kept.
+    """
+    assessment = next((s for s in reversed(counted) if s.level is not None), None)
+    since = assessment.date if assessment else dt.date.min
+    evidence = {s.criterion: s for s in counted if s.criterion and s.date >= since}
+    level = (assessment.level or 0) if assessment else 0
     for next_level in range(level + 1, max_level + 1):
         criteria = work_process.criteria_at(next_level)
         if not criteria or any(c.id not in evidence for c in criteria):
             break
         level = next_level
-    used = [evidence[c.id] for c in work_process.active_criteria if base < c.level <= level]
-    if assessment is not None and base > 0:
-        used.append(assessment)
-    return Standing(level=level, assessment=assessment, evidence=evidence, expires=_expiry(used, work_process))
+    return level, assessment, evidence
 
 
 def _expiry(used: list[Signoff], work_process: WorkProcess) -> dt.date | None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import Content, Team, TrainingFormat, WorkProcess
+from ..model import Content, Coverage, Team, TrainingFormat, WorkProcess
 from . import Facts, PersonFacts, format_work_processes
 
 
@@ -34,6 +35,23 @@ class CoverageBar:
     short: bool
 
 
+@dataclass(frozen=True, kw_only=True)
+class ColumnTotals:
+    """The rows under a team's part of a matrix ("Matrix totals", "Team coverage"), per work-process column."""
+
+    totals: tuple[int, ...]  # sum of the levels
+    coverage: tuple[int, ...]  # people at or above the coverage level
+    short: tuple[bool, ...]  # coverage below the minimum count
+
+
+def column_totals(columns: Iterable[Sequence[int]], coverage: Coverage) -> ColumnTotals:
+    """The totals of the level columns of one team's part of a matrix (today's, or at a past month end)."""
+    columns = list(columns)
+    counts = tuple(sum(level >= coverage.level for level in column) for column in columns)
+    return ColumnTotals(totals=tuple(sum(column) for column in columns), coverage=counts,
+                        short=tuple(count < coverage.count for count in counts))
+
+
 def format_matrix(content: Content, facts: Facts, training_format: TrainingFormat) -> FormatMatrix:
     work_processes = format_work_processes(content, training_format)
     coverage = content.organisation.coverage
@@ -43,10 +61,9 @@ def format_matrix(content: Content, facts: Facts, training_format: TrainingForma
         if not rows:
             continue
         columns = [[row.standings[wp.id].level for row in rows] for wp in work_processes]
-        counts = tuple(sum(level >= coverage.level for level in column) for column in columns)
+        totals = column_totals(columns, coverage)
         sections.append(TeamSection(
-            team=team, rows=rows, totals=tuple(sum(column) for column in columns),
-            coverage=counts, short=tuple(count < coverage.count for count in counts),
+            team=team, rows=rows, totals=totals.totals, coverage=totals.coverage, short=totals.short,
             holding=tuple(holding_work_processes(row, work_processes) for row in rows),
         ))
     return FormatMatrix(format=training_format, work_processes=work_processes, sections=tuple(sections))

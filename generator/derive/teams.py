@@ -19,6 +19,7 @@ from . import Facts, PersonFacts, grouped
 from .deployable import Deployability, TeamDeployment
 from .health import ExpiringLevel, PlanningRow, Reinstruction, expiring_levels, overdue_training, planning_rows, reinstructions
 from .matrix import CoverageBar, FormatMatrix, format_matrix, team_coverage
+from .progress import Progress, derive_progress
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -45,6 +46,7 @@ class Deployment:
     teams: dict[str, TeamFacts]  # organisation.yml order
     reinstruction_counts: dict[str, tuple[TeamCount, ...]]  # source id → per team
     format_counts: dict[str, tuple[TeamCount, ...]]  # format id → per team
+    progress: Progress  # the levels at each month end of the window
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,6 +66,7 @@ def derive_deployment(content: Content, facts: Facts) -> Deployment:
         matrices=matrices, who=who, planning=planning, reinstructions=found, teams=teams,
         expiring=tuple(expiring_levels(content, facts)), overdue=tuple(overdue_training(content, facts)),
         reinstruction_counts=reinstruction_counts(teams), format_counts=format_counts(teams),
+        progress=derive_progress(content, facts),
     )
 
 

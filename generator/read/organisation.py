@@ -11,9 +11,11 @@ from ..fields import Checked, Field, check_mapping
 from ..files import exists
 from ..model import (
     ACCESS_SERVERS,
+    DEFAULT_PROGRESS_MONTHS,
     DEFAULT_RESTRICTED_FOLDER,
     DEFAULT_REVIEW_MONTHS,
     IMPROVEMENT_AUTHORS,
+    PROGRESS_MONTHS_MAX,
     Access,
     Coverage,
     Level,
@@ -47,6 +49,7 @@ SCHEMA = {
     "coverage": Field(kind="map", schema=COVERAGE),
     "improvement_level": Field(kind="int"),
     "source_review_months": Field(kind="int", minimum=1, maximum=MAX_MONTHS),
+    "progress_months": Field(kind="int", minimum=2, maximum=PROGRESS_MONTHS_MAX),
     "personal_data": Field(kind="bool"),
     "access": Field(kind="map", schema=ACCESS),
     "improvement_authors": Field(kind="choice", choices=IMPROVEMENT_AUTHORS),
@@ -78,6 +81,7 @@ def _organisation(checked: Checked | None, location: Location, report: Report) -
         improvement_level=values.get("improvement_level"),
         source_review_months=values.get("source_review_months", DEFAULT_REVIEW_MONTHS),
         personal_data=values.get("personal_data", False),
+        progress_months=values.get("progress_months", DEFAULT_PROGRESS_MONTHS),
         location=location,
         access=_access(values.get("access")),
         improvement_authors=values.get("improvement_authors", "team"),

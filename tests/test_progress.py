@@ -1,0 +1,120 @@
+"""Levels over time: every month end of the window equals derive run with that date on the content of that date.
+
+The series (derive/progress.py) runs the level rule only where a pair's counted sign-offs change;
+these tests run the whole of derive again per month end, over the sign-offs and improvements dated
+on or before it, and compare. A past build date on the whole content is not the way: later
+sign-offs are then content errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from generator.derive import derive_facts
+from generator.derive.matrix import format_matrix
+from generator.derive.progress import derive_progress, month_ends
+from generator.diagnostics import Report
+from generator.model import Content
+from generator.read import read_content
+from generator.references import check_references
+
+from .conftest import BUILD_DATE, ROOT, content_tree
+
+
+def as_of(content: Content, month_end: dt.date) -> Content:
+    """The content as it stood at ``month_end``: later sign-offs and improvements left out."""
+    return replace(
+        content,
+        signoffs=tuple(s for s in content.signoffs if s.date <= month_end),
+        improvements={i.id: i for i in content.improvements.values() if i.started <= month_end},
+    )
+
+
+def checked(root: Path) -> Content:
+    report = Report()
+    content = read_content(root, report)
+    check_references(content, BUILD_DATE, report)
+    assert not report.has_errors, report.in_file_order()
+    return content
+
+
+def test_month_ends_end_with_the_build_date() -> None:
+    assert month_ends(dt.date(2026, 3, 15), 4) == (
+        dt.date(2025, 12, 31), dt.date(2026, 1, 31), dt.date(2026, 2, 28), dt.date(2026, 3, 15),
+    )
+    assert month_ends(dt.date(2024, 3, 1), 2) == (dt.date(2024, 2, 29), dt.date(2024, 3, 1))
+
+
+def test_every_month_and_team_of_the_example_equals_derive_at_that_date() -> None:
+    content = checked(ROOT / "content")
+    progress = derive_progress(content, derive_facts(content, BUILD_DATE))
+    assert len(progress.months) == 24 and progress.months[-1] == BUILD_DATE
+    changed = 0
+    for index, month_end in enumerate(progress.months):
+        then = as_of(content, month_end)
+        facts = derive_facts(then, month_end)
+        for training_format in content.formats.values():
+            matrix = format_matrix(then, facts, training_format)
+            sections = {s.team.id: s for s in progress.of_format(training_format.id)}
+            assert set(sections) == {section.team.id for section in matrix.sections}
+            for section in matrix.sections:
+                point = sections[section.team.id].points[index]
+                assert point.month == month_end
+                assert point.columns.totals == section.totals, (month_end, section.team.id)
+                assert point.columns.coverage == section.coverage
+                assert point.columns.short == section.short
+                overall = Counter(row.overall for row in section.rows)
+                assert point.people == tuple(overall[level] for level in range(len(point.people)))
+                changed += index > 0 and point != sections[section.team.id].points[index - 1]
+        for person_id, person in facts.people.items():
+            assert progress.overall[person_id][index] == person.overall, (person_id, month_end)
+    # The example's sign-offs are spread over the window, so the charts show change.
+    assert changed >= 10
+
+
+def test_expiry_and_improvements_move_the_series(tmp_path: Path) -> None:
+    """A level lost to valid_months in the window and an improvement finished in it, both against derive."""
+    content_dir = content_tree(tmp_path) / "content"
+    wp = content_dir / "work-processes" / "bewaken.md"
+    wp.write_text(wp.read_text(encoding="utf-8").replace("title:", "valid_months: 12\ntitle:", 1), encoding="utf-8")
+    (content_dir / "signoffs.csv").write_text(
+        "person,work_process,criterion,level,date,assessor,note\n"
+        "p-001,bewaken,,2,2024-06-15,p-002,\n"
+        "p-001,opstarten,,3,2024-01-10,p-002,\n"
+        "p-001,bewaken,,1,2025-09-30,p-002,\n"
+        "p-001,bewaken,,3,2025-09-30,p-002,later row on the same day wins\n"
+        "p-002,opstarten,,4,2025-01-15,p-002,\n"
+        "p-002,bewaken,,4,2025-12-01,p-001,\n",
+        encoding="utf-8",
+    )
+    with (content_dir / "organisation.yml").open("a", encoding="utf-8") as file:
+        file.write("improvement_level: 4\n")
+    (content_dir / "improvements").mkdir()
+    (content_dir / "improvements" / "spoelen.md").write_text(
+        "---\ntitle: Spoelen\nauthor: p-002\nmethod: PDCA\nstatus: done\nstarted: 2026-01-05\nfinished: 2026-03-20\n"
+        "work_processes: [bewaken]\n---\nMinder spoelwater.\n", encoding="utf-8")
+    content = checked(content_dir)
+    progress = derive_progress(content, derive_facts(content, BUILD_DATE))
+    for index, month_end in enumerate(progress.months):
+        facts = derive_facts(as_of(content, month_end), month_end)
+        for person_id in content.people:
+            assert progress.overall[person_id][index] == facts.people[person_id].overall, (person_id, month_end)
+    levels = progress.overall["p-001"]
+    assert min(levels) < max(levels)  # the level dropped at expiry and came back
+    assert progress.overall["p-002"][-1] == 4 and 3 in progress.overall["p-002"]  # capped at 3 until the improvement
+
+
+@pytest.mark.parametrize("months", [2, 36])
+def test_the_window_follows_progress_months(tmp_path: Path, months: int) -> None:
+    content_dir = content_tree(tmp_path) / "content"
+    with (content_dir / "organisation.yml").open("a", encoding="utf-8") as file:
+        file.write(f"progress_months: {months}\n")
+    content = checked(content_dir)
+    progress = derive_progress(content, derive_facts(content, BUILD_DATE))
+    assert len(progress.months) == months
+    assert all(len(section.points) == months for section in progress.sections)
