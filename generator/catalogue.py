@@ -1429,6 +1429,91 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "the date {value} is after the build date {today}; a self-assessment cannot lie in the future: write the date the "
         "employee assessed themselves (a typo in the month or year?)",
     ),
+    # --- levels over time (issue 22) ---
+    "month.1": ("jan", "Jan"),
+    "month.2": ("feb", "Feb"),
+    "month.3": ("mrt", "Mar"),
+    "month.4": ("apr", "Apr"),
+    "month.5": ("mei", "May"),
+    "month.6": ("jun", "Jun"),
+    "month.7": ("jul", "Jul"),
+    "month.8": ("aug", "Aug"),
+    "month.9": ("sep", "Sep"),
+    "month.10": ("okt", "Oct"),
+    "month.11": ("nov", "Nov"),
+    "month.12": ("dec", "Dec"),
+    "chart.people-desc": (
+        "Aantal medewerkers per totaalniveau aan het eind van elke maand, van {first} tot en met {last}: nu {people} "
+        "medewerkers; {covered} van de {work_processes} werkprocessen hebben nu voldoende dekking.",
+        "Number of people at each overall level at the end of each month, from {first} to {last}: {people} people now; "
+        "{covered} of the {work_processes} work processes are covered well enough now.",
+    ),
+    "chart.person-desc": (
+        "Totaalniveau aan het eind van elke maand, van {first} tot en met {last}: eerst {start}, nu {end}, hoogste {highest}.",
+        "Overall level at the end of each month, from {first} to {last}: {start} at first, {end} now, highest {highest}.",
+    ),
+    "chart.covered-axis": (
+        "Werkprocessen met voldoende dekking (van {work_processes})",
+        "Work processes covered well enough (of {work_processes})",
+    ),
+    "chart.covered-column": ("Voldoende dekking", "Covered well enough"),
+    "chart.numbers": ("De cijfers per maand", "The numbers per month"),
+    "chart.month": ("Maand", "Month"),
+    "chart.structure-note": (
+        "Elke maand telt de aftekeningen en verbeteropdrachten tot en met die maand, met de medewerkers, teams, formats "
+        "en criteria van nu: de opbouw van de inhoud heeft geen eigen geschiedenis.",
+        "Each month counts the sign-offs and improvements up to and including that month, with today's people, teams, "
+        "formats and criteria: the structure of the content has no history of its own.",
+    ),
+    "chart.format-heading": ("Ontwikkeling in de tijd", "Progress over time"),
+    "chart.section-title": ("{team}: medewerkers per niveau", "{team}: people per level"),
+    "chart.format-section-title": ("{format}: medewerkers per niveau", "{format}: people per level"),
+    "chart.person-title": ("Totaalniveau in de tijd", "Overall level over time"),
+    # --- self-assessment views (issue 22) ---
+    "own.heading": ("Eigen beeld naast het beoordeelde niveau", "Own view beside the assessed level"),
+    "own.intro": (
+        "Wat de medewerker zelf over zijn of haar niveau zegt (de laatste zelfbeoordeling per werkproces), naast het niveau "
+        "uit de aftekeningen. Verschilt het een niveau of meer, dan staat er 'bespreken'. Een zelfbeoordeling verandert "
+        "geen niveau.",
+        "What the employee says about their own level (the latest self-assessment per work process), beside the level "
+        "from the sign-offs. Where they differ by a level or more, it says 'discuss'. A self-assessment changes no level.",
+    ),
+    "own.none": (
+        "Nog geen zelfbeoordeling. De medewerker kan het eigen beeld geven op het gespreksformulier of in het "
+        "zelfbeoordelingsblad (Excel).",
+        "No self-assessment yet. The employee can give their own view on the conversation sheet or in the self-assessment "
+        "sheet (Excel).",
+    ),
+    "own.none-on-paper": (
+        "Nog geen zelfbeoordeling: vraag in het gesprek per werkproces naar het eigen beeld en noteer het hier.",
+        "No self-assessment yet: ask for the employee's own view per work process in the conversation and note it here.",
+    ),
+    "own.assessed": ("Beoordeeld", "Assessed"),
+    "own.own": ("Eigen beeld", "Own view"),
+    "own.note": ("Toelichting", "Note"),
+    "own.discuss-column": ("Bespreken?", "Discuss?"),
+    "own.discuss-higher": ("bespreken: ziet zich hoger", "discuss: sees themselves higher"),
+    "own.discuss-lower": ("bespreken: ziet zich lager", "discuss: sees themselves lower"),
+    "own.agreement-column": ("Afspraak", "Agreement"),
+    "own.conversation-link": ("Gespreksformulier", "Conversation sheet"),
+    "own.conversation-title": ("Gespreksformulier — {name}", "Conversation sheet — {name}"),
+    "own.next-level-heading": ("Criteria voor het volgende niveau", "Criteria for the next level"),
+    "own.agreements": ("Afspraken", "Agreements"),
+    "own.agreement-what": ("Wat", "What"),
+    "own.agreement-who": ("Wie", "Who"),
+    "own.agreement-when": ("Wanneer", "When"),
+    "own.signed-date": ("Datum gesprek", "Date of the conversation"),
+    "own.signed-employee": ("Medewerker (paraaf)", "Employee (initials)"),
+    "own.signed-coach": ("Coach (paraaf)", "Coach (initials)"),
+    "own.team-heading": ("Eigen beeld wijkt af", "Own view differs"),
+    "own.team-intro": (
+        "Per werkproces wie zich een niveau of meer hoger of lager ziet dan beoordeeld (de laatste zelfbeoordeling): "
+        "onderwerpen voor het gesprek met de coach.",
+        "Per work process who sees themselves a level or more higher or lower than assessed (the latest self-assessment): "
+        "topics for the conversation with the coach.",
+    ),
+    "own.higher": ("Ziet zich hoger", "Sees themselves higher"),
+    "own.lower": ("Ziet zich lager", "Sees themselves lower"),
 }
 
 

@@ -9,12 +9,14 @@ sign-offs are then content errors.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from generator import generate
 from generator.derive import derive_facts
 from generator.derive.matrix import format_matrix
 from generator.derive.progress import derive_progress, month_ends
@@ -118,3 +120,40 @@ def test_the_window_follows_progress_months(tmp_path: Path, months: int) -> None
     progress = derive_progress(content, derive_facts(content, BUILD_DATE))
     assert len(progress.months) == months
     assert all(len(section.points) == months for section in progress.sections)
+
+
+def chart_tables(html: str) -> dict[str, list[list[str]]]:
+    """Each chart's data table on a page: the chart's id → its rows of cell texts (newest month first)."""
+    found = {}
+    for chart_id, table in re.findall(r'<figure class="wgo-chart" id="([^"]+)">.*?<tbody>(.*?)</tbody>', html, re.DOTALL):
+        rows = re.findall(r"<tr>(.*?)</tr>", table, re.DOTALL)
+        found[chart_id] = [[cell.strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.DOTALL)] for row in rows]
+    return found
+
+
+def test_the_charts_on_the_matrix_and_team_pages_show_the_matrix_totals_of_each_month() -> None:
+    """What a reader sees: each chart's table, month by month, against derive's matrix on the content of that month."""
+    result = generate(ROOT / "content", build_date=BUILD_DATE)
+    assert result.site is not None
+    pages = {page.path: page.html or page.markdown for page in result.site.pages}
+    content = result.content
+    months = month_ends(BUILD_DATE, 24)
+    then = {month: as_of(content, month) for month in months}
+    matrices = {
+        (month, f.id): format_matrix(then[month], derive_facts(then[month], month), f)
+        for month in months for f in content.formats.values()
+    }
+    checked_charts = 0
+    for training_format in content.formats.values():
+        tables = chart_tables(pages[f"beperkt/alle/matrix/{training_format.id}.md"])
+        team_tables = {team.id: chart_tables(pages[f"beperkt/{team.id}/index.md"]) for team in content.organisation.teams}
+        for index, month in enumerate(months):
+            for section in matrices[month, training_format.id].sections:
+                row = tables[f"chart-{section.team.id}"][len(months) - 1 - index]
+                assert row == team_tables[section.team.id][f"chart-{training_format.id}"][len(months) - 1 - index]
+                overall = Counter(r.overall for r in section.rows)
+                covered = sum(not short for short in section.short)
+                assert row[1:] == [*(str(overall[level]) for level in range(5)), f"{covered} / {len(section.short)}"], (
+                    month, section.team.id)
+                checked_charts += 1
+    assert checked_charts == 24 * 6  # two formats, each in all three teams

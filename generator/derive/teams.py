@@ -20,6 +20,7 @@ from .deployable import Deployability, TeamDeployment
 from .health import ExpiringLevel, PlanningRow, Reinstruction, expiring_levels, overdue_training, planning_rows, reinstructions
 from .matrix import CoverageBar, FormatMatrix, format_matrix, team_coverage
 from .progress import Progress, derive_progress
+from .selfassessment import DifferingViews, OwnViews, differing_views, own_views
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -31,6 +32,7 @@ class TeamFacts:
     matrices: tuple[FormatMatrix, ...]  # per format the team has people in: the team's section alone
     planning: tuple[PlanningRow, ...]  # the team's planned training, overdue first
     reinstruction: tuple[tuple[Source, tuple[Reinstruction, ...]], ...]  # per source (by title): who, and on what
+    differing: tuple[DifferingViews, ...]  # work processes on which members see themselves higher or lower
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -47,6 +49,7 @@ class Deployment:
     reinstruction_counts: dict[str, tuple[TeamCount, ...]]  # source id → per team
     format_counts: dict[str, tuple[TeamCount, ...]]  # format id → per team
     progress: Progress  # the levels at each month end of the window
+    own_views: dict[str, OwnViews]  # active person id → their own view beside the assessed levels
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,18 +64,19 @@ def derive_deployment(content: Content, facts: Facts) -> Deployment:
     """The facts of every page that names people; also without personal data, for the counts public pages show."""
     matrices = {f.id: format_matrix(content, facts, f) for f in content.formats.values()}
     who, planning, found = Deployability(content, facts), tuple(planning_rows(content, facts)), tuple(reinstructions(content, facts))
-    teams = team_facts(content, facts, matrices.values(), who, planning, found)
+    views = own_views(content, facts)
+    teams = team_facts(content, facts, matrices.values(), who, planning, found, views)
     return Deployment(
         matrices=matrices, who=who, planning=planning, reinstructions=found, teams=teams,
         expiring=tuple(expiring_levels(content, facts)), overdue=tuple(overdue_training(content, facts)),
         reinstruction_counts=reinstruction_counts(teams), format_counts=format_counts(teams),
-        progress=derive_progress(content, facts),
+        progress=derive_progress(content, facts), own_views=views,
     )
 
 
 def team_facts(
     content: Content, facts: Facts, matrices: Iterable[FormatMatrix], deployability: Deployability,
-    planning: Iterable[PlanningRow], reinstructions: Iterable[Reinstruction],
+    planning: Iterable[PlanningRow], reinstructions: Iterable[Reinstruction], views: Mapping[str, OwnViews],
 ) -> dict[str, TeamFacts]:
     """Every team's facts, in organisation.yml order (teams without members too: their page says so)."""
     sections = grouped(
@@ -86,6 +90,7 @@ def team_facts(
             team=team, members=tuple(facts.members(team.id)), coverage=team_coverage(content, facts, team),
             deployed=deployability.team_work_processes(team), matrices=tuple(sections.get(team.id, ())),
             planning=tuple(plans.get(team.id, ())), reinstruction=_per_source(to_reinstruct.get(team.id, ())),
+            differing=differing_views(facts.members(team.id), views),
         )
         for team in content.organisation.teams
     }

@@ -66,8 +66,8 @@ def _render_matrices(c: PageContext) -> Iterator[Page]:
         title = c.t("label.matrix-of", format=training_format.title)
         split = sum(len(section.rows) for section in matrix.sections) > SPLIT_ROWS
         # Levels change through sign-offs: the file an author edits to change what a matrix shows.
-        page = c.html_page("matrix.html.j2", c.layout.matrix(training_format.id), title, matrix=matrix,
-                           split=split).from_file("signoffs.csv")
+        page = c.html_page("matrix.html.j2", c.layout.matrix(training_format.id), title, matrix=matrix, split=split,
+                           progress=c.deployment.progress.of_format(training_format.id)).from_file("signoffs.csv")
         yield page if split else wide(page)
 
 

@@ -218,6 +218,10 @@ class Layout:
         """The checklist of a person's next level, pre-filled with their name and sign-offs."""
         return self._place(self._people[person_id], "aftekenlijst.md")
 
+    def person_conversation(self, person_id: str) -> Place:
+        """The conversation sheet: the assessed levels beside the person's own view, for the coach's conversation."""
+        return self._place(self._people[person_id], "gesprek.md")
+
 
 def _folder(index: str) -> str:
     """The folder of an index page, ending in '/'."""

@@ -1,6 +1,7 @@
-"""Every active person's two pages: the POP and the checklist of their next level, pre-filled.
+"""Every active person's pages: the POP, the checklist of their next level pre-filled, and the
+conversation sheet (assessed levels beside their own view).
 
-These are most of a large organisation's pages (two per person) and half of the
+These are most of a large organisation's pages (three per person) and half of the
 generator's time, so they are rendered apart from the rest of the site: what they
 share is prepared once, then each person's pair is rendered on its own, by this
 process or a helper on another core (parallel.py).
@@ -18,6 +19,7 @@ from ..derive.history import history_rows
 from ..model import Content
 from .context import PageContext
 from .improvements import improvements_by
+from .overviews import wide
 from .parallel import SharedWork
 from .paths import in_any_sibling
 from .site import Page
@@ -52,15 +54,19 @@ class PersonPages:
 
     def pops(self) -> list[Page]:
         """Every active person's POP page."""
-        return [pop for pop, _ in self._shared.results()]
+        return [pop for pop, _, _ in self._shared.results()]
 
     def checklists(self) -> list[Page]:
         """Every active person's pre-filled checklist (none when no level has criteria)."""
-        return [checklist for _, checklist in self._shared.results() if checklist is not None]
+        return [checklist for _, checklist, _ in self._shared.results() if checklist is not None]
 
-    def _render(self, index: int) -> tuple[Page, Page | None]:
+    def conversations(self) -> list[Page]:
+        """Every active person's conversation sheet."""
+        return [conversation for _, _, conversation in self._shared.results()]
+
+    def _render(self, index: int) -> tuple[Page, Page | None, Page]:
         person_id = self.people[index]
-        return self._pop(person_id), self._checklist(person_id) if self.c.levels else None
+        return self._pop(person_id), self._checklist(person_id) if self.c.levels else None, self._conversation(person_id)
 
     def _pop(self, person_id: str) -> Page:
         c, facts, person_facts = self.c, self.facts, self.facts.people[person_id]
@@ -74,8 +80,20 @@ class PersonPages:
             planned=[(row.planned, row.overdue, row.reached) for row in self.planning.get(person_id, ())],
             history=history_rows(self.histories.get(person_id, []), person_facts.standings, c.content.work_processes,
                                  facts.build_date),
-            improvements=self.authored.get(person_id, []),
+            improvements=self.authored.get(person_id, []), own=c.deployment.own_views[person_id],
+            overall_series=c.deployment.progress.overall[person_id], months=c.deployment.progress.months,
         )
+
+    def _conversation(self, person_id: str) -> Page:
+        c, person_facts = self.c, self.facts.people[person_id]
+        format_wps = format_work_processes(c.content, person_facts.format)
+        place = c.layout.person_conversation(person_id)
+        # Wide: the table of own views has a column to write the agreements in, on screen and on paper.
+        return wide(c.html_page(
+            "conversation.html.j2", place, c.t("own.conversation-title", name=person_facts.person.name),
+            links_as=in_any_sibling(place.path), facts=person_facts, own=c.deployment.own_views[person_id],
+            next_steps=next_steps(person_facts, format_wps, c.content.organisation.max_level),
+        ))
 
     def _checklist(self, person_id: str) -> Page:
         """The checklist of the person's next level, with name, team and the criteria already signed (and when)."""

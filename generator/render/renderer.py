@@ -57,7 +57,7 @@ class Renderer:
             trim_blocks=True, lstrip_blocks=True, auto_reload=False, bytecode_cache=html_cache,
         )
         for environment in (self.environment, self.html_environment):
-            environment.globals.update(t=catalogue, build_date=build_date, date=self.date)
+            environment.globals.update(t=catalogue, build_date=build_date, date=self.date, month=self.month)
             environment.filters["date"] = self.date
             environment.filters["href"] = escape_url
             environment.filters["css_string"] = escape_css_string
@@ -68,6 +68,15 @@ class Renderer:
         if value is None:
             return "—"
         return f"{value.day:02}-{value.month:02}-{value.year}" if self.catalogue.language == "nl" else value.isoformat()
+
+    def month(self, value: dt.date) -> str:
+        """A month as a chart's axis and table name it: "nov 2026"."""
+        return f"{self.catalogue(f'month.{value.month}')} {value.year}"
+
+    def fragment(self, template: str, **context: Any) -> Markup:
+        """A piece of HTML for a Markdown page (a chart): one block without blank lines, which would end it."""
+        html_text = self.html_environment.get_template(template).render(**context)
+        return Markup("\n".join(line for line in html_text.splitlines() if line.strip()))
 
     def page(self, template: str, path: str, title: str, *, audience: Audience, **context: Any) -> Page:
         """Render one page; ``link(target)`` in the template gives a path relative to this page."""
