@@ -1459,6 +1459,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "chart.covered-column": ("Voldoende dekking", "Covered well enough"),
     "chart.numbers": ("De cijfers per maand", "The numbers per month"),
     "chart.month": ("Maand", "Month"),
+    "chart.changes": ("Wanneer het niveau veranderde", "When the level changed"),
+    "chart.from-month": ("Vanaf", "From"),
     "chart.structure-note": (
         "Elke maand telt de aftekeningen en verbeteropdrachten tot en met die maand, met de medewerkers, teams, formats "
         "en criteria van nu: de opbouw van de inhoud heeft geen eigen geschiedenis.",
@@ -1466,8 +1468,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "formats and criteria: the structure of the content has no history of its own.",
     ),
     "chart.format-heading": ("Ontwikkeling in de tijd", "Progress over time"),
-    "chart.section-title": ("{team}: medewerkers per niveau", "{team}: people per level"),
-    "chart.format-section-title": ("{format}: medewerkers per niveau", "{format}: people per level"),
+    "chart.section-title": ("{format}, {team}: medewerkers per niveau", "{format}, {team}: people per level"),
     "chart.person-title": ("Totaalniveau in de tijd", "Overall level over time"),
     # --- self-assessment views (issue 22) ---
     "own.heading": ("Eigen beeld naast het beoordeelde niveau", "Own view beside the assessed level"),

@@ -60,6 +60,11 @@ class Progress:
     overall: dict[str, tuple[int, ...]]  # active person id → overall level per month
     sections: tuple[SectionProgress, ...]  # teams in organisation.yml order, then formats in file order
 
+    def changes(self, person_id: str) -> list[tuple[int, int]]:
+        """A person's overall level where it changes: (month index, level), the first month included."""
+        levels = self.overall[person_id]
+        return [(i, level) for i, level in enumerate(levels) if i == 0 or level != levels[i - 1]]
+
     def of_format(self, format_id: str) -> list[SectionProgress]:
         return [s for s in self.sections if s.format.id == format_id]
 

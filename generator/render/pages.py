@@ -109,12 +109,11 @@ def _render_formats(c: PageContext) -> Iterator[Page]:
     for training_format in formats:
         matrix = c.deployment.matrices[training_format.id]
         members = [row for section in matrix.sections for row in section.rows]
-        sections = c.deployment.progress.of_format(training_format.id)
-        charts = c.renderer.fragment("progress_charts.html.j2", sections=sections, org=c.content.organisation) if sections else ""
         yield c.page("format.md.j2", public(paths.training_format(training_format.id)), training_format.title,
                      format=training_format, members=members if c.layout.shows_names(PUBLIC) else [],
                      team_counts=c.deployment.format_counts.get(training_format.id, ()),
-                     progress_charts=charts).from_file(_format_file(training_format))
+                     progress_charts=c.progress_charts(c.deployment.progress.of_format(training_format.id)),
+                     ).from_file(_format_file(training_format))
 
 
 def _render_work_processes(c: PageContext) -> Iterator[Page]:
