@@ -147,6 +147,8 @@ class _PairSeries:
         if not signoffs:
             return self.zero
         count = len(self.months)
+        if signoffs[-1].date <= self.months[0] and not work_process.valid_months:
+            return (today,) * count  # all counted since before the window, none expires: today's level throughout
         enters = [bisect_left(self.months, s.date) for s in signoffs]
         leaves = [bisect_right(self.since(work_process), s.date) for s in signoffs] if work_process.valid_months else []
         changes = sorted({0, *(i for i in (*enters, *leaves) if i < count)})
