@@ -1515,6 +1515,29 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "own.higher": ("Ziet zich hoger", "Sees themselves higher"),
     "own.lower": ("Ziet zich lager", "Sees themselves lower"),
+    # --- the function house (issue 22) ---
+    "house.title": ("Functiehuis", "Function house"),
+    "house.intro": (
+        "Alle opleidingsformats naast elkaar, per niveau: wat het niveau in die functie vraagt (de criteria van de "
+        "werkprocessen van het format op dat niveau), hoeveel medewerkers van het format op dat totaalniveau staan en de "
+        "aftekenlijst van dat niveau. Het doelniveau van elk format is omlijnd. Alleen aantallen: deze pagina noemt niemand.",
+        "Every training format beside the others, level by level: what the level asks in that function (the criteria of "
+        "the format's work processes at that level), how many people of the format stand at that overall level, and the "
+        "checklist of that level. Each format's target level is outlined. Counts only: this page names no one.",
+    ),
+    "house.link": ("Functiehuis: alle formats en niveaus naast elkaar", "Function house: every format and level side by side"),
+    "house.caption": ("Formats (kolommen) per niveau (rijen)", "Formats (columns) by level (rows)"),
+    "house.no-qualification": ("Geen MBO-kwalificatie", "No MBO qualification"),
+    "house.target": ("Doelniveau {level} ({label})", "Target level {level} ({label})"),
+    "house.target-mark": ("Doelniveau", "Target level"),
+    "house.improvement": ("Vraagt ook een afgeronde verbeteropdracht.", "Also takes a finished improvement assignment."),
+    "house.criteria": ("Criteria: {count}", "Criteria: {count}"),
+    "house.work-processes": ("Werkprocessen: {count} van de {total}", "Work processes: {count} of the {total}"),
+    "house.kind-count": ("{kind} {count}", "{kind} {count}"),
+    "house.no-criteria": ("Geen criteria: alleen via een directe beoordeling", "No criteria: by direct assessment only"),
+    "house.people": ("Medewerkers op dit niveau: {count}", "People at this level: {count}"),
+    "house.people-total": ("Medewerkers in het format", "People in the format"),
+    "house.checklist": ("Aftekenlijst niveau {level}", "Checklist level {level}"),
 }
 
 

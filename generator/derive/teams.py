@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..model import Content, PlannedTraining, Source, Team
 from . import Facts, PersonFacts, grouped
 from .deployable import Deployability, TeamDeployment
+from .function_house import FunctionHouse, derive_function_house
 from .health import ExpiringLevel, PlanningRow, Reinstruction, expiring_levels, overdue_training, planning_rows, reinstructions
 from .matrix import CoverageBar, FormatMatrix, format_matrix, team_coverage
 from .progress import Progress, derive_progress
@@ -50,6 +51,7 @@ class Deployment:
     format_counts: dict[str, tuple[TeamCount, ...]]  # format id → per team
     progress: Progress  # the levels at each month end of the window
     own_views: dict[str, OwnViews]  # active person id → their own view beside the assessed levels
+    house: FunctionHouse  # every format beside the others, level by level: counts only
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -70,7 +72,7 @@ def derive_deployment(content: Content, facts: Facts) -> Deployment:
         matrices=matrices, who=who, planning=planning, reinstructions=found, teams=teams,
         expiring=tuple(expiring_levels(content, facts)), overdue=tuple(overdue_training(content, facts)),
         reinstruction_counts=reinstruction_counts(teams), format_counts=format_counts(teams),
-        progress=derive_progress(content, facts), own_views=views,
+        progress=derive_progress(content, facts), own_views=views, house=derive_function_house(content, facts),
     )
 
 

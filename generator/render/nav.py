@@ -19,6 +19,7 @@ def build_nav(content: Content, pages: tuple[Page, ...], t: Catalogue, layout: L
     nav = [
         NavItem(title=t("label.home"), path=paths.HOME),
         NavItem(title=t("label.formats"), children=(NavItem(title=t("label.overview"), path=paths.FORMATS), *formats)),
+        NavItem(title=t("house.title"), path=paths.FUNCTION_HOUSE),
         NavItem(title=t("label.work-processes"), path=paths.WORK_PROCESSES),
         NavItem(title=t("label.sources"), path=paths.SOURCES),
         NavItem(title=t("label.checklists"), path=paths.CHECKLISTS),

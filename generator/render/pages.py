@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..audience import PUBLIC
 from ..derive import checklist_groups, criteria_levels, grouped
@@ -46,6 +47,7 @@ def render_pages(c: PageContext, people: PersonPages | None) -> Iterator[Page]:
     (rendering their POPs and pre-filled checklists) is None when it does not."""
     yield _render_home(c)
     yield from _render_formats(c)
+    yield _render_function_house(c)
     yield from _render_work_processes(c)
     yield from _render_sources(c)
     yield from _render_checklists(c)
@@ -114,6 +116,12 @@ def _render_formats(c: PageContext) -> Iterator[Page]:
                      team_counts=c.deployment.format_counts.get(training_format.id, ()),
                      progress_charts=c.progress_charts(c.deployment.progress.of_format(training_format.id)),
                      ).from_file(_format_file(training_format))
+
+
+def _render_function_house(c: PageContext) -> Page:
+    """Every format beside the others, level by level; counts of people (from everyone's facts), never names."""
+    page = c.html_page("function_house.html.j2", public(paths.FUNCTION_HOUSE), c.t("house.title"), house=c.deployment.house)
+    return replace(page, hide=("toc",))  # a table only: the width is worth more than an empty contents column
 
 
 def _render_work_processes(c: PageContext) -> Iterator[Page]:

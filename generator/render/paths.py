@@ -26,6 +26,7 @@ from ..model import Organisation, Person
 
 HOME = "index.md"
 FORMATS = "formats/index.md"
+FUNCTION_HOUSE = "functiehuis/index.md"
 WORK_PROCESSES = "werkprocessen/index.md"
 SOURCES = "bronnen/index.md"
 CHECKLISTS = "aftekenlijsten/index.md"
@@ -94,7 +95,7 @@ ALL_TEAMS = "alle"
 ENGINE_FOLDERS = ("assets", "search")
 # The site's own top folders: the public pages', and those of the pages that name people where nothing is restricted.
 GENERATED_FOLDERS = tuple(dict.fromkeys(path.partition("/")[0] for path in (
-    FORMATS, WORK_PROCESSES, SOURCES, CHECKLISTS, HEALTH, IMPROVEMENTS, MATRICES, TEAMS, PEOPLE, PLANNING, HEALTH_NAMES,
+    FORMATS, FUNCTION_HOUSE, WORK_PROCESSES, SOURCES, CHECKLISTS, HEALTH, IMPROVEMENTS, MATRICES, TEAMS, PEOPLE, PLANNING, HEALTH_NAMES,
     TEAMS_FOLDER, PEOPLE_FOLDER,
 )))
 
