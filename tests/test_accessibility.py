@@ -25,6 +25,7 @@ PAGES = [
     "beperkt/ploeg-1/pop/p-001/",
     "beperkt/alle/planning/",
     "gezondheid/",
+    "invoering/",
 ]
 
 
