@@ -1538,7 +1538,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Werkprocessen van dit format met minstens één criterium op elk niveau waarvoor de organisatie criteria "
         "schrijft (niveau {levels}).",
         "Work processes of this format with at least one criterion on every level the organisation writes criteria "
-        "for (level {levels}).",
+        "for (levels {levels}).",
     ),
     "implementation.sourced": ("Criteria met een bron", "Criteria that cite a source"),
     "implementation.sourced-short": ("Criteria met bron", "Criteria with a source"),
