@@ -1538,6 +1538,112 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "house.people": ("Medewerkers op dit niveau: {count}", "People at this level: {count}"),
     "house.people-total": ("Medewerkers in het format", "People in the format"),
     "house.checklist": ("Aftekenlijst niveau {level}", "Checklist level {level}"),
+    # --- the implementation monitor (issue 22) ---
+    "implementation.title": ("Invoering van het opleidingsmodel", "Introducing the training model"),
+    "implementation.nav": ("Invoering", "Implementation"),
+    "implementation.intro": (
+        "Per format hoe ver de organisatie is met het invoeren van het opleidingsmodel: zes maatstaven, elk als aantal "
+        "van het totaal. Waar de inhoud datums draagt, staat eronder het verloop aan het eind van elke maand over de "
+        "laatste {months} maanden. Deze pagina noemt niemand, alleen aantallen; bij elke maatstaf staat waar u eraan werkt.",
+        "Per format, how far the organisation is with introducing the training model: six measures, each a count of a "
+        "total. Where the content carries dates, the course at the end of each month over the last {months} months is "
+        "shown under it. This page names no one, it counts; each measure says where it is worked on.",
+    ),
+    "implementation.health-pointer": (
+        "Hoe ver elk format is met de invoering van het model:",
+        "How far each format is with introducing the model:",
+    ),
+    "implementation.format-page": ("Naar de formatpagina", "To the format page"),
+    "implementation.count": ("{count} van {total} ({percent}%)", "{count} of {total} ({percent}%)"),
+    "implementation.count-empty": ("0 van 0", "0 of 0"),
+    "implementation.complete": ("Werkprocessen met criteria op elk niveau", "Work processes with criteria on every level"),
+    "implementation.complete-short": ("Criteria op elk niveau", "Criteria on every level"),
+    "implementation.complete-help": (
+        "Werkprocessen van dit format met minstens één criterium op elk niveau waarvoor de organisatie criteria "
+        "schrijft (niveau {levels}).",
+        "Work processes of this format with at least one criterion on every level the organisation writes criteria "
+        "for (levels {levels}).",
+    ),
+    "implementation.sourced": ("Criteria met een bron", "Criteria that cite a source"),
+    "implementation.sourced-short": ("Criteria met bron", "Criteria with a source"),
+    "implementation.sourced-help": (
+        "Criteria van dit format die naar minstens één bron verwijzen die niet is ingetrokken.",
+        "Criteria of this format that cite at least one source that is not withdrawn.",
+    ),
+    "implementation.reviewed": ("Bronnen binnen hun termijn herzien", "Sources reviewed within their period"),
+    "implementation.reviewed-short": ("Bronnen herzien", "Sources reviewed"),
+    "implementation.reviewed-help": (
+        "Geldige bronnen (status valid) waar de criteria van dit format naar verwijzen en waarvan de herziening niet "
+        "verlopen is.",
+        "Valid sources (status valid) that the criteria of this format cite and whose review is not overdue.",
+    ),
+    "implementation.baseline": ("Medewerkers met een nulmeting", "People with a baseline"),
+    "implementation.baseline-short": ("Nulmeting", "Baseline"),
+    "implementation.baseline-help": (
+        "Actieve medewerkers van dit format met minstens één aftekening, op welk werkproces ook.",
+        "Active people of this format with at least one sign-off, on any work process.",
+    ),
+    "implementation.coached": ("Medewerkers met een coach in de planning", "People with a coach in the planning"),
+    "implementation.coached-short": ("Coach gepland", "Coach planned"),
+    "implementation.coached-help": (
+        "Actieve medewerkers van dit format met minstens één regel in planning.csv waarin een coach staat.",
+        "Active people of this format with at least one row in planning.csv that names a coach.",
+    ),
+    "implementation.improved": (
+        "Medewerkers op niveau {level} met een afgeronde verbeteropdracht",
+        "People at level {level} with a finished improvement",
+    ),
+    "implementation.improved-short": ("Niveau {level} met verbeteropdracht", "Level {level} with improvement"),
+    "implementation.improved-help": (
+        "Actieve medewerkers van dit format met totaalniveau {level} of hoger die auteur of mede-auteur zijn van een "
+        "afgeronde verbeteropdracht, van alle actieve medewerkers van het format.",
+        "Active people of this format at overall level {level} or higher who are author or co-author of a finished "
+        "improvement, of all active people of the format.",
+    ),
+    "implementation.today-criteria": (
+        "Alleen de stand van vandaag: criteria dragen geen datum.",
+        "Today's value only: criteria carry no date.",
+    ),
+    "implementation.today-planning": (
+        "Alleen de stand van vandaag: een regel in planning.csv draagt geen datum waarop hij is ingepland.",
+        "Today's value only: a row of planning.csv carries no date on which it was planned.",
+    ),
+    "implementation.history-reviewed": (
+        "Per maand: herzien op of vóór het eind van die maand en toen niet verlopen. Alleen de laatste herziening "
+        "(reviewed) is bekend: daarvóór telt een bron als niet herzien.",
+        "Per month: reviewed on or before the end of that month and not overdue then. Only the last review (reviewed) "
+        "is known: before it a source counts as not reviewed.",
+    ),
+    "implementation.history-baseline": (
+        "Per maand: de eerste aftekening ligt op of vóór het eind van die maand.",
+        "Per month: the first sign-off is dated on or before the end of that month.",
+    ),
+    "implementation.history-improved": (
+        "Per maand: het totaalniveau aan het eind van die maand en de verbeteropdrachten die toen waren afgerond.",
+        "Per month: the overall level at the end of that month and the improvements finished by then.",
+    ),
+    "implementation.chart-desc": (
+        "Aantal aan het eind van elke maand, van {first} tot en met {last}: eerst {start}, nu {end}, van {total}.",
+        "Count at the end of each month, from {first} to {last}: {start} at first, {end} now, of {total}.",
+    ),
+    "implementation.structure-note": (
+        "Elke maand telt de datums in de inhoud tot en met die maand (aftekeningen, herzieningen van bronnen, afgeronde "
+        "verbeteropdrachten), met de medewerkers, formats, criteria en bronnen van nu: de opbouw van de inhoud heeft "
+        "geen eigen geschiedenis.",
+        "Each month counts the dates in the content up to and including that month (sign-offs, reviews of sources, "
+        "finished improvements), with today's people, formats, criteria and sources: the structure of the content has "
+        "no history of its own.",
+    ),
+    "implementation.work-on": ("Werk eraan:", "Work on it:"),
+    "implementation.incomplete": ("Nog niet op elk niveau ({count})", "Not on every level yet ({count})"),
+    "implementation.missing-levels": ("geen criteria op niveau {levels}", "no criteria on level {levels}"),
+    "implementation.unsourced": ("Werkprocessen met criteria zonder bron ({count})", "Work processes with criteria without a source ({count})"),
+    "implementation.unreviewed": ("Te herzien ({count})", "To review ({count})"),
+    "implementation.last-reviewed": ("herzien op {date}", "reviewed on {date}"),
+    "implementation.planning-unpublished": (
+        "de planning wordt niet gepubliceerd (personal_data staat uit); werk planning.csv bij.",
+        "the planning is not published (personal_data is off); update planning.csv.",
+    ),
 }
 
 

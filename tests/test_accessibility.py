@@ -27,6 +27,7 @@ PAGES = [
     "gezondheid/",
     "beperkt/ploeg-1/pop/p-007/gesprek/",
     "functiehuis/",
+    "invoering/",
 ]
 
 

@@ -52,6 +52,7 @@ def render_pages(c: PageContext, people: PersonPages | None) -> Iterator[Page]:
     yield from _render_sources(c)
     yield from _render_checklists(c)
     yield _render_health(c)
+    yield _render_implementation(c)
     yield from render_improvement_pages(c)
     yield from _render_free_pages(c)
     if people is not None:
@@ -208,6 +209,14 @@ def _render_health(c: PageContext) -> Page:
         overdue=overdue if names else [], overdue_count=len(overdue),
         hard_to_read=hard_to_read(c.content), easy_from=EASY_FROM, difficult_below=DIFFICULT_BELOW,
     )
+
+
+def _render_implementation(c: PageContext) -> Page:
+    """The implementation monitor: per format how far the model is introduced, in counts (derive/implementation.py).
+    Without the table of contents: the cards of the measures stand two or three abreast."""
+    page = c.html_page("implementation.html.j2", public(paths.IMPLEMENTATION), c.t("implementation.title"),
+                       implementation=c.deployment.implementation)
+    return replace(page, hide=("toc",))
 
 
 def _render_free_pages(c: PageContext) -> Iterator[Page]:
