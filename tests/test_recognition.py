@@ -123,7 +123,7 @@ def test_the_overview_holds_the_mbo_work_processes_per_core_task_and_the_own_one
     assert opstarten.latest is not None and opstarten.latest.criterion == "opstarten-2-01"
     assert overview.mbo[0].work_processes[1].steps == () and overview.mbo[0].work_processes[1].latest is None
     assert [p.name for p in overview.assessors] == ["Ali Aydin", "Bea de Boer"]
-    assert overview.assessor_name("p-002") == "Bea de Boer"
+    assert overview.names == {"p-001": "Ali Aydin", "p-002": "Bea de Boer"}
 
 
 def test_every_person_has_the_page_in_their_folder_linked_from_the_pop(tmp_path: Path) -> None:

@@ -26,6 +26,8 @@ from ..model import Content, CoreTask, Person, Qualification, Signoff, WorkProce
 from . import PersonFacts, format_work_processes
 from .levels import NOT_TRAINED, Standing, carrying_signoffs
 
+_in_file_order = attrgetter("date", "order")  # of two sign-offs on one day, the later row last
+
 
 @dataclass(frozen=True, kw_only=True)
 class EvidenceStep:
@@ -65,7 +67,7 @@ class ShownLevel:
     @property
     def latest(self) -> Signoff | None:
         """The newest sign-off that carries the level: the day the level as it stands was reached."""
-        return max((step.signoffs[-1] for step in self.steps), key=attrgetter("date", "order"), default=None)
+        return max((step.signoffs[-1] for step in self.steps), key=_in_file_order, default=None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -85,15 +87,12 @@ class Recognition:
     mbo: tuple[TaskLevels, ...]  # work processes with an MBO code, per core task of the format
     own: tuple[TaskLevels, ...]  # the organisation's own work processes (no MBO code), per core task
     assessors: tuple[Person, ...]  # everyone who signed a step shown, by name
+    names: dict[str, str]  # assessor id → name, for the steps
 
     @property
     def shown(self) -> tuple[ShownLevel, ...]:
         """Every work process on the overview, MBO first."""
         return tuple(shown for task in (*self.mbo, *self.own) for shown in task.work_processes)
-
-    def assessor_name(self, person_id: str) -> str:
-        """The name of an assessor of a step shown (their id, were they unknown)."""
-        return next((person.name for person in self.assessors if person.id == person_id), person_id)
 
 
 def recognition(content: Content, person: PersonFacts) -> Recognition:
@@ -101,24 +100,19 @@ def recognition(content: Content, person: PersonFacts) -> Recognition:
     tasks = _task_work_processes(content, person)
     mbo = _sections(tasks, person.standings, with_code=True)
     own = _sections(tasks, person.standings, with_code=False)
-    return Recognition(
-        person=person, qualification=person.format.qualification, mbo=mbo, own=own,
-        assessors=_assessors(content.people, (*mbo, *own)),
-    )
+    ids = {a for task in (*mbo, *own) for shown in task.work_processes for step in shown.steps for a in step.assessors}
+    names = {a: content.people[a].name if a in content.people else a for a in ids}
+    assessors = sorted((content.people[a] for a in ids if a in content.people), key=lambda p: (p.name.lower(), p.id))
+    return Recognition(person=person, qualification=person.format.qualification, mbo=mbo, own=own,
+                       assessors=tuple(assessors), names=names)
 
 
 def evidence_steps(standing: Standing, work_process: WorkProcess) -> tuple[EvidenceStep, ...]:
     """The steps ``standing``'s level rests on: D (if it gave a level), then each level above it, lowest first."""
-    level_of = {c.id: c.level for c in work_process.active_criteria}
-    steps: list[EvidenceStep] = []
-    by_level: dict[int, list[Signoff]] = {}
-    for signoff in sorted(carrying_signoffs(standing, work_process), key=attrgetter("date", "order")):
-        if signoff.criterion is None:
-            steps.append(EvidenceStep(level=signoff.level or 0, signoffs=(signoff,)))
-        else:
-            by_level.setdefault(level_of[signoff.criterion], []).append(signoff)
-    steps += [EvidenceStep(level=level, signoffs=tuple(signoffs)) for level, signoffs in by_level.items()]
-    return tuple(sorted(steps, key=attrgetter("level")))
+    return tuple(
+        EvidenceStep(level=level, signoffs=tuple(sorted(signoffs, key=_in_file_order)))
+        for level, signoffs in carrying_signoffs(standing, work_process)
+    )
 
 
 def _task_work_processes(content: Content, person: PersonFacts) -> list[tuple[CoreTask, list[WorkProcess]]]:
@@ -144,8 +138,3 @@ def _sections(
 
 def _shown(work_process: WorkProcess, standing: Standing) -> ShownLevel:
     return ShownLevel(work_process=work_process, level=standing.level, steps=evidence_steps(standing, work_process))
-
-
-def _assessors(people: Mapping[str, Person], sections: Iterable[TaskLevels]) -> tuple[Person, ...]:
-    ids = {a for task in sections for shown in task.work_processes for step in shown.steps for a in step.assessors}
-    return tuple(sorted((people[a] for a in ids if a in people), key=lambda p: (p.name.lower(), p.id)))

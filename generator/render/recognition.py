@@ -14,5 +14,6 @@ def recognition_page(c: PageContext, person: PersonFacts) -> Page:
     """The overview of one active person: printable on A4 portrait, the person's name on every page."""
     place = c.layout.person_recognition(person.person.id)
     title = c.t("recognition.title", name=person.person.name)
+    labels = {level.level: level.label for level in c.content.organisation.levels}
     return c.html_page("recognition.html.j2", place, title, links_as=in_any_sibling(place.path),
-                       overview=recognition(c.content, person), formats=c.content.formats)
+                       overview=recognition(c.content, person), formats=c.content.formats, labels=labels)
