@@ -1644,6 +1644,57 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "de planning wordt niet gepubliceerd (personal_data staat uit); werk planning.csv bij.",
         "the planning is not published (personal_data is off); update planning.csv.",
     ),
+    # --- the overview for recognition (issue 22, part 5: the link to MBO diplomas) -----------------
+    "recognition.link": ("Overzicht voor erkenning (MBO/EVC)", "Overview for recognition (MBO/EVC)"),
+    "recognition.title": ("Overzicht voor erkenning — {name}", "Overview for recognition — {name}"),
+    "recognition.running-head": (
+        "Overzicht voor erkenning · {name} · {format} · stand per {date}",
+        "Overview for recognition · {name} · {format} · as of {date}",
+    ),
+    "recognition.organisation": ("Organisatie", "Organisation"),
+    "recognition.no-qualification": ("geen MBO-kwalificatie genoemd", "no MBO qualification named"),
+    "recognition.intro": (
+        "Wat deze medewerker op de werkplek heeft laten zien, per kerntaak en werkproces van het kwalificatiedossier "
+        "(op code): het niveau, en de aftekeningen waarop dat niveau rust, met datum en beoordelaar. Een niveau rust op "
+        "een beoordeling van het hele werkproces, of op alle criteria van dat niveau (en van elk niveau ertussen); "
+        "aftekeningen die verlopen zijn of door een latere beoordeling vervangen, tellen niet mee. Bedoeld voor een "
+        "school of een EVC-procedure.",
+        "What this employee has shown at the workplace, per core task and work process of the qualification file "
+        "(by code): the level, and the sign-offs that level rests on, with date and assessor. A level rests on an "
+        "assessment of the whole work process, or on every criterion of that level (and of each level in between); "
+        "sign-offs that expired or that a later assessment replaced do not count. Meant for a school or an EVC "
+        "procedure (recognition of prior learning).",
+    ),
+    "recognition.mbo-heading": ("Werkprocessen uit het kwalificatiedossier", "Work processes of the qualification file"),
+    "recognition.mbo-none": (
+        "Dit opleidingsformat heeft geen werkprocessen met een MBO-code.",
+        "This training format has no work processes with an MBO code.",
+    ),
+    "recognition.own-heading": ("Eigen werkprocessen van de organisatie", "The organisation's own work processes"),
+    "recognition.own-intro": (
+        "Deze werkprocessen horen bij het opleidingsformat, maar hebben geen MBO-code: ze zijn van de organisatie zelf.",
+        "These work processes belong to the training format but have no MBO code: they are the organisation's own.",
+    ),
+    "recognition.evidence": ("Aangetoond met (datum — beoordelaar)", "Shown by (date — assessor)"),
+    "recognition.step-direct": (
+        "Niveau {level}: beoordeling van het hele werkproces, {date}",
+        "Level {level}: assessment of the whole work process, {date}",
+    ),
+    "recognition.step-criterion": ("Niveau {level}: het criterium afgetekend, {date}", "Level {level}: its criterion signed, {date}"),
+    "recognition.step-criteria": (
+        "Niveau {level}: alle {count} criteria afgetekend, {dates}",
+        "Level {level}: all {count} criteria signed, {dates}",
+    ),
+    "recognition.dates-span": ("{first} t/m {last}", "{first} to {last}"),
+    "recognition.not-shown": ("nog niet aangetoond", "not shown yet"),
+    "recognition.levels-heading": ("De niveaus", "The levels"),
+    "recognition.meaning": ("Betekenis", "Meaning"),
+    "recognition.assessors-heading": ("Beoordelaars", "Assessors"),
+    "recognition.function": ("Functie (opleidingsformat)", "Function (training format)"),
+    "recognition.no-assessors": ("Nog niemand heeft iets afgetekend dat hier meetelt.", "Nobody has signed anything that counts here yet."),
+    "recognition.signed-heading": ("Voor juistheid namens {organisation}", "Confirmed on behalf of {organisation}"),
+    "recognition.signed-name": ("Naam en functie", "Name and function"),
+    "recognition.signed-signature": ("Handtekening", "Signature"),
 }
 
 

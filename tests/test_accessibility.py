@@ -23,6 +23,7 @@ PAGES = [
     "beperkt/alle/matrix/procesoperator/",
     "beperkt/ploeg-1/",
     "beperkt/ploeg-1/pop/p-001/",
+    "beperkt/ploeg-2/pop/p-012/erkenning/",
     "beperkt/alle/planning/",
     "gezondheid/",
     "beperkt/ploeg-1/pop/p-007/gesprek/",

@@ -81,11 +81,24 @@ def counted_level(counted: list[Signoff], work_process: WorkProcess, max_level: 
 def _standing_from(counted: list[Signoff], work_process: WorkProcess, max_level: int) -> Standing:
     """The standing that ``counted`` (the sign-offs that count) gives."""
     level, assessment, evidence = _level_from(counted, work_process, max_level)
-    base = (assessment.level or 0) if assessment else 0
-    used = [evidence[c.id] for c in work_process.active_criteria if base < c.level <= level]
-    if assessment is not None and base > 0:
-        used.append(assessment)
+    used = [s for _, step in _carrying(level, assessment, evidence, work_process) for s in step]
     return Standing(level=level, assessment=assessment, evidence=evidence, expires=_expiry(used, work_process))
+
+
+def carrying_signoffs(standing: Standing, work_process: WorkProcess) -> list[tuple[int, list[Signoff]]]:
+    """The sign-offs a level rests on, per step up to it: the direct assessment D under its level (when it
+    gave one above 0), then each level above D's up to the level reached with the sign-off of each of its
+    criteria. Other evidence (criteria of D's level or below, or of a level not complete) carries nothing."""
+    return _carrying(standing.level, standing.assessment, standing.evidence, work_process)
+
+
+def _carrying(
+    level: int, assessment: Signoff | None, evidence: dict[str, Signoff], work_process: WorkProcess,
+) -> list[tuple[int, list[Signoff]]]:
+    base = (assessment.level or 0) if assessment else 0
+    steps = [(base, [assessment])] if assessment is not None and base > 0 else []
+    steps += [(k, [evidence[c.id] for c in work_process.criteria_at(k)]) for k in range(base + 1, level + 1)]
+    return steps
 
 
 def _level_from(counted: list[Signoff], work_process: WorkProcess, max_level: int) -> tuple[int, Signoff | None, dict[str, Signoff]]:

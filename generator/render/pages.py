@@ -61,6 +61,7 @@ def render_pages(c: PageContext, people: PersonPages | None) -> Iterator[Page]:
         yield from people.pops()
         yield from people.checklists()
         yield from people.conversations()
+        yield from people.recognitions()
 
 
 def render_files(c: PageContext) -> Iterator[StaticFile]:

@@ -230,6 +230,10 @@ class Layout:
         """The conversation sheet: the assessed levels beside the person's own view, for the coach's conversation."""
         return self._place(self._people[person_id], "gesprek.md")
 
+    def person_recognition(self, person_id: str) -> Place:
+        """The overview for recognition: per MBO work process of the format the level shown, with date and assessor."""
+        return self._place(self._people[person_id], "erkenning.md")
+
 
 def _folder(index: str) -> str:
     """The folder of an index page, ending in '/'."""

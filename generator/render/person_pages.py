@@ -22,6 +22,7 @@ from .improvements import improvements_by
 from .overviews import wide
 from .parallel import SharedWork
 from .paths import in_any_sibling
+from .recognition import recognition_page
 from .site import Page
 
 
@@ -54,19 +55,24 @@ class PersonPages:
 
     def pops(self) -> list[Page]:
         """Every active person's POP page."""
-        return [pop for pop, _, _ in self._shared.results()]
+        return [pop for pop, _, _, _ in self._shared.results()]
 
     def checklists(self) -> list[Page]:
         """Every active person's pre-filled checklist (none when no level has criteria)."""
-        return [checklist for _, checklist, _ in self._shared.results() if checklist is not None]
+        return [checklist for _, checklist, _, _ in self._shared.results() if checklist is not None]
 
     def conversations(self) -> list[Page]:
         """Every active person's conversation sheet."""
-        return [conversation for _, _, conversation in self._shared.results()]
+        return [conversation for _, _, conversation, _ in self._shared.results()]
 
-    def _render(self, index: int) -> tuple[Page, Page | None, Page]:
+    def recognitions(self) -> list[Page]:
+        """Every active person's overview for recognition (recognition.py)."""
+        return [recognition for _, _, _, recognition in self._shared.results()]
+
+    def _render(self, index: int) -> tuple[Page, Page | None, Page, Page]:
         person_id = self.people[index]
-        return self._pop(person_id), self._checklist(person_id) if self.c.levels else None, self._conversation(person_id)
+        checklist = self._checklist(person_id) if self.c.levels else None
+        return self._pop(person_id), checklist, self._conversation(person_id), recognition_page(self.c, self.facts.people[person_id])
 
     def _pop(self, person_id: str) -> Page:
         c, facts, person_facts = self.c, self.facts, self.facts.people[person_id]
