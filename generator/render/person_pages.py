@@ -1,9 +1,9 @@
-"""Every active person's pages: the POP, the checklist of their next level pre-filled, and the
-conversation sheet (assessed levels beside their own view).
+"""Every active person's pages: the POP, the checklist of their next level pre-filled, the
+conversation sheet (assessed levels beside their own view) and the overview for recognition.
 
-These are most of a large organisation's pages (three per person) and half of the
+These are most of a large organisation's pages (four per person) and half of the
 generator's time, so they are rendered apart from the rest of the site: what they
-share is prepared once, then each person's pair is rendered on its own, by this
+share is prepared once, then each person's pages are rendered on their own, by this
 process or a helper on another core (parallel.py).
 """
 
