@@ -222,6 +222,10 @@ class Layout:
         """The conversation sheet: the assessed levels beside the person's own view, for the coach's conversation."""
         return self._place(self._people[person_id], "gesprek.md")
 
+    def person_selfassessment_sheet(self, person_id: str) -> Place:
+        """The self-assessment sheet (.xlsx) the person fills in: their work processes and assessed levels."""
+        return self._place(self._people[person_id], "zelfbeoordeling.xlsx")
+
 
 def _folder(index: str) -> str:
     """The folder of an index page, ending in '/'."""
