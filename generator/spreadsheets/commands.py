@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from ..read.tables import PEOPLE, SELFASSESSMENTS, SIGNOFFS
 from ..references import check_references
 from .appending import appended
 from .importing import ImportPlan, plan_import
-from .sheet import read_sheet
+from .sheet import Sheet, read_sheet
 
 
 @dataclass(kw_only=True)
@@ -149,12 +149,31 @@ def append_tables(content_dir: Path, rows: Mapping[str, Sequence[Mapping[str, st
     return write_tables(content_dir, changes, report)
 
 
-def append_unless_dry_run(outcome: Outcome, loaded: Loaded, content_dir: Path, rows: Mapping[str, Sequence[Mapping[str, str]]],
-                          report: Report, *, dry_run: bool) -> Outcome:
-    """Append ``rows`` to their tables (all or nothing), or with ``dry_run`` say that nothing was written."""
+@dataclass(frozen=True, kw_only=True)
+class Planned:
+    """What a sheet import would write: the lines that say so, and the rows for each table."""
+
+    lines: list[str]
+    rows: dict[str, list[dict[str, str]]]
+
+
+def import_sheet(file: Path, *, sheet_name: str | None, content_dir: Path, dry_run: bool,
+                 plan: Callable[[Sheet, Loaded, Report], Planned | None]) -> Outcome:
+    """A sheet import: the content loaded (an interrupted write finished first, unless ``dry_run``), the sheet read,
+    ``plan`` made of it (every mistake reported at its cell), then the rows appended, all or nothing, or only told."""
+    outcome = Outcome()
+    loaded = load(content_dir, outcome, writing=not dry_run)
+    if loaded is None:
+        return outcome
+    report = Report()
+    sheet = read_sheet(file, sheet_name, report)
+    planned = plan(sheet, loaded, report) if sheet is not None else None
+    if planned is None or report.has_errors:
+        return refused(outcome, loaded.catalogue, report)
+    outcome.lines += planned.lines
     if dry_run:
         outcome.lines.append(loaded.catalogue("spreadsheet.dry-run"))
-    elif (written := append_tables(content_dir, rows, report)) is not Written.ALL:
+    elif (written := append_tables(content_dir, planned.rows, report)) is not Written.ALL:
         return not_written(outcome, loaded.catalogue, report, written)
     return outcome
 

@@ -25,10 +25,10 @@ from ..derive.selfassessment import latest_selfassessments
 from ..diagnostics import Report
 from ..fields import hint
 from ..model import Content, Organisation, TrainingFormat
-from .commands import Loaded, Outcome, append_unless_dry_run, checked_date, load, refused
+from .commands import Loaded, Outcome, Planned, checked_date, import_sheet
 from .header import cell_text, fold
 from .importing import level_in
-from .sheet import Sheet, cell_at, read_sheet, stop_at_too_many_problems
+from .sheet import Sheet, cell_at, stop_at_too_many_problems
 from .signoff import resolve_person
 from .template import WorkbookTemplate, workbook_template
 from .xlsx import colour_levels, set_properties
@@ -116,18 +116,15 @@ class _Filled:
 
 def import_selfassessments(file: Path, *, sheet_name: str | None, content_dir: Path, dry_run: bool) -> Outcome:
     """``import-selfassessments``: every own level filled in on a self-assessment sheet to selfassessments.csv, or nothing."""
-    outcome = Outcome()
-    loaded = load(content_dir, outcome, writing=not dry_run)
-    if loaded is None:
-        return outcome
-    report = Report()
-    sheet = read_sheet(file, sheet_name, report)
-    filled = _read_filled(sheet, loaded, report) if sheet is not None else None
-    if filled is None or report.has_errors:
-        return refused(outcome, loaded.catalogue, report)
+    return import_sheet(file, sheet_name=sheet_name, content_dir=content_dir, dry_run=dry_run, plan=_plan)
+
+
+def _plan(sheet: Sheet, loaded: Loaded, report: Report) -> Planned | None:
+    filled = _read_filled(sheet, loaded, report)
+    if filled is None:
+        return None
     new = _not_yet_there(filled, loaded.content)
-    outcome.lines += _summary(filled, new, loaded)
-    return append_unless_dry_run(outcome, loaded, content_dir, {TABLE: new}, report, dry_run=dry_run)
+    return Planned(lines=_summary(filled, new, loaded), rows={TABLE: new})
 
 
 def _read_filled(sheet: Sheet, loaded: Loaded, report: Report) -> _Filled | None:

@@ -17,9 +17,9 @@ from openpyxl.styles import Alignment, Font
 from ..catalogue import Catalogue
 from ..diagnostics import Location, Report, Text
 from ..model import TrainingFormat, WorkProcess
-from .commands import Loaded, Outcome, append_unless_dry_run, check_safe_text, checked_date, load, refused
+from .commands import Loaded, Outcome, Planned, check_safe_text, checked_date, import_sheet
 from .header import cell_text, fold
-from .sheet import Cell, Sheet, cell_at, read_sheet, stop_at_too_many_problems
+from .sheet import Cell, Sheet, cell_at, stop_at_too_many_problems
 from .signoff import resolve_person, signoff_row
 from .xlsx import reproducible_bytes, set_properties
 
@@ -62,19 +62,16 @@ class _Columns:
 
 def import_signoffs(file: Path, *, sheet_name: str | None, content_dir: Path, dry_run: bool) -> Outcome:
     """``import-signoffs``: every filled-in row of a sign-off sheet to signoffs.csv, or nothing."""
-    outcome = Outcome()
-    loaded = load(content_dir, outcome, writing=not dry_run)
-    if loaded is None:
-        return outcome
-    report = Report()
-    sheet = read_sheet(file, sheet_name, report)
-    rows = _sheet_rows(sheet, loaded, report) if sheet is not None else []
-    if report.has_errors:
-        return refused(outcome, loaded.catalogue, report)
+    return import_sheet(file, sheet_name=sheet_name, content_dir=content_dir, dry_run=dry_run, plan=_plan)
+
+
+def _plan(sheet: Sheet, loaded: Loaded, report: Report) -> Planned:
+    """The sheet's sign-offs that signoffs.csv does not hold yet (same person, criterion, date and assessor)."""
+    rows = _sheet_rows(sheet, loaded, report)
     done = {(s.person, s.criterion, s.date.isoformat(), s.assessor) for s in loaded.content.signoffs}
     new = [row for row in rows if (row["person"], row["criterion"], row["date"], row["assessor"]) not in done]
-    outcome.lines.append(loaded.catalogue("spreadsheet.signoff-rows", count=len(new), present=len(rows) - len(new)))
-    return append_unless_dry_run(outcome, loaded, content_dir, {"signoffs.csv": new}, report, dry_run=dry_run)
+    line = loaded.catalogue("spreadsheet.signoff-rows", count=len(new), present=len(rows) - len(new))
+    return Planned(lines=[line], rows={"signoffs.csv": new})
 
 
 def _sheet_rows(sheet: Sheet, loaded: Loaded, report: Report) -> list[dict[str, str]]:
