@@ -1536,8 +1536,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "selfsheet.level-help": ("Vul een geheel getal van 0 tot en met {high} in, of laat de cel leeg.", "Fill in a whole number from 0 to {high}, or leave the cell empty."),
     "selfsheet.link": ("Zelfbeoordeling invullen (Excel)", "Fill in a self-assessment (Excel)"),
     "import-no-selfassessment-header": (
-        "geen kopregel gevonden: het zelfbeoordelingsblad heeft een regel met de kolommen {expected}",
-        "no header row found: the self-assessment sheet has a row with the columns {expected}",
+        "geen kopregel gevonden: het zelfbeoordelingsblad heeft een regel met de kolommen '{work_process}' en '{own}'",
+        "no header row found: the self-assessment sheet has a row with the columns '{work_process}' and '{own}'",
     ),
     "import-selfassessment-no-person": (
         "het blad noemt geen medewerker: vul naast '{label}' het id (of de naam) van de medewerker in",

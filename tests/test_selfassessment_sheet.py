@@ -253,5 +253,5 @@ def test_a_sheet_that_is_not_a_self_assessment_sheet_is_refused(content: Path, t
     assert import_sheet(path, content) == 1
     err = capsys.readouterr().err
     assert "aftekenblad.xlsx:Sheet!A1: fout: geen kopregel gevonden: het zelfbeoordelingsblad heeft een regel met de kolommen " \
-        "Werkproces (id), Mijn niveau, Toelichting [import-no-selfassessment-header]" in err
+        "'Werkproces (id)' en 'Mijn niveau' [import-no-selfassessment-header]" in err
     assert "[import-selfassessment-no-person]" in err

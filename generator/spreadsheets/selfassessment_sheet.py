@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -22,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..catalogue import LANGUAGES, Catalogue
 from ..derive import PersonFacts, format_work_processes
 from ..derive.selfassessment import latest_selfassessments
-from ..diagnostics import Report
+from ..diagnostics import Report, Text
 from ..fields import hint
 from ..model import Content, Organisation, TrainingFormat
 from .commands import Loaded, Outcome, Planned, checked_date, import_sheet
@@ -139,6 +140,7 @@ def _read_filled(sheet: Sheet, loaded: Loaded, report: Report) -> _Filled | None
     return _Filled(person=person, date=date, dated=dated, rows=tuple(rows))
 
 
+@cache
 def _labels(key: str) -> frozenset[str]:
     """A label as written in any of the site's languages, folded: a sheet stays readable when the language changes."""
     return frozenset(fold(Catalogue(language)(key)) for language in LANGUAGES)
@@ -157,9 +159,8 @@ def _find_header(sheet: Sheet, report: Report) -> tuple[int, dict[str, int]] | N
         found = {name: column for column, cell in enumerate(cells) for name in COLUMNS if fold(cell) in labels[name]}
         if "work-process" in found and "own" in found:
             return number, found
-    catalogue = Catalogue()
-    expected = ", ".join(catalogue(f"selfsheet.column-{name}") for name in ("work-process", "own", "note"))
-    report.error(sheet.at(1, 0), "import-no-selfassessment-header", expected=expected)
+    report.error(sheet.at(1, 0), "import-no-selfassessment-header", work_process=Text("selfsheet.column-work-process"),
+                 own=Text("selfsheet.column-own"))
     return None
 
 
@@ -169,7 +170,7 @@ def _person(sheet: Sheet, content: Content, report: Report) -> str | None:
     value = cell_text(cell_at(sheet.rows[number - 1], 1)) if number is not None else ""
     if not value:
         where = sheet.at(number, 1) if number is not None else sheet.at(1, 0)
-        report.error(where, "import-selfassessment-no-person", label=Catalogue()("selfsheet.person"))
+        report.error(where, "import-selfassessment-no-person", label=Text("selfsheet.person"))
         return None
     return resolve_person(value, content, sheet.at(number or 1, 1), report)
 
@@ -208,7 +209,7 @@ def _row(sheet: Sheet, number: int, text: dict[str, str], columns: dict[str, int
     note = text.get("note", "")
     if not text["own"]:
         if note:
-            report.error(sheet.at(number, columns["own"]), "import-selfassessment-no-level", label=Catalogue()("selfsheet.column-own"))
+            report.error(sheet.at(number, columns["own"]), "import-selfassessment-no-level", label=Text("selfsheet.column-own"))
         return None
     level = level_in(text["own"], sheet.at(number, columns["own"]), content.organisation, report)
     wp_id, where = text["work-process"], sheet.at(number, columns["work-process"])
