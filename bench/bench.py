@@ -186,6 +186,7 @@ class Organisation:
     people: list[PersonSpec]
     signoffs: list[tuple[str, ...]]
     planning: list[tuple[str, ...]]
+    selfassessments: list[tuple[str, ...]]
 
 
 class Synthesiser:
@@ -201,9 +202,10 @@ class Synthesiser:
         formats = self.formats(work_processes)
         people = self.people(teams, formats)
         wp_by_id = {wp.id: wp for wp in work_processes}
+        signoffs, planning = self.signoffs(people, formats, wp_by_id), self.planning(people, formats)
         return Organisation(
             teams=teams, sources=sources, work_processes=work_processes, formats=formats, people=people,
-            signoffs=self.signoffs(people, formats, wp_by_id), planning=self.planning(people, formats),
+            signoffs=signoffs, planning=planning, selfassessments=self.selfassessments(people, formats),
         )
 
     # -- text --
@@ -397,6 +399,19 @@ class Synthesiser:
         return rows
 
 
+    def selfassessments(self, people: list[PersonSpec], formats: list[FormatSpec]) -> list[tuple[str, ...]]:
+        """Half of the active people give their own view on a few of their work processes (drawn last, so
+        that the rest of the content stays what the same seed gave before)."""
+        by_format = {f.id: f for f in formats}
+        rows: list[tuple[str, ...]] = []
+        for person in (p for p in people if p.active != "no"):
+            if self.rng.random() < 0.5:
+                for wp_id in self.rng.sample(by_format[person.format].work_process_ids, 3):
+                    day = self.date_between(self.latest - dt.timedelta(days=120), self.latest)
+                    rows.append((person.id, wp_id, str(self.rng.randint(0, 4)), day.isoformat(), ""))
+        return rows
+
+
 def _cycle(items: Sequence[str]) -> Iterator[str]:
     while True:
         yield from items
@@ -462,6 +477,8 @@ def write_content(org: Organisation, content: Path, synth: Synthesiser) -> None:
     (content / "signoffs.csv").write_text(_csv(signoff_header, org.signoffs), encoding="utf-8")
     planning_header = ("person", "work_process", "target_level", "due", "coach", "activity")
     (content / "planning.csv").write_text(_csv(planning_header, org.planning), encoding="utf-8")
+    selfassessment_header = ("person", "work_process", "level", "date", "note")
+    (content / "selfassessments.csv").write_text(_csv(selfassessment_header, org.selfassessments), encoding="utf-8")
     (content / "pages" / "index.md").write_text("# Welkom\n\n" + synth.paragraph(4) + "\n", encoding="utf-8")
 
 

@@ -1459,6 +1459,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "chart.covered-column": ("Voldoende dekking", "Covered well enough"),
     "chart.numbers": ("De cijfers per maand", "The numbers per month"),
     "chart.month": ("Maand", "Month"),
+    "chart.changes": ("Wanneer het niveau veranderde", "When the level changed"),
+    "chart.from-month": ("Vanaf", "From"),
     "chart.structure-note": (
         "Elke maand telt de aftekeningen en verbeteropdrachten tot en met die maand, met de medewerkers, teams, formats "
         "en criteria van nu: de opbouw van de inhoud heeft geen eigen geschiedenis.",
@@ -1466,8 +1468,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "formats and criteria: the structure of the content has no history of its own.",
     ),
     "chart.format-heading": ("Ontwikkeling in de tijd", "Progress over time"),
-    "chart.section-title": ("{team}: medewerkers per niveau", "{team}: people per level"),
-    "chart.format-section-title": ("{format}: medewerkers per niveau", "{format}: people per level"),
+    "chart.section-title": ("{format}, {team}: medewerkers per niveau", "{format}, {team}: people per level"),
     "chart.person-title": ("Totaalniveau in de tijd", "Overall level over time"),
     # --- self-assessment views (issue 22) ---
     "own.heading": ("Eigen beeld naast het beoordeelde niveau", "Own view beside the assessed level"),
@@ -1565,6 +1566,135 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "selfsheet.nothing-filled-in": ("  Het blad is nog niet ingevuld: de kolom '{column}' is leeg.", "  The sheet has not been filled in: the column '{column}' is empty."),
     "selfsheet.row": ("  {work_process}: eigen niveau {level} (beoordeeld: {assessed})", "  {work_process}: own level {level} (assessed: {assessed})"),
+    # --- the function house (issue 22) ---
+    "house.title": ("Functiehuis", "Function house"),
+    "house.intro": (
+        "Alle opleidingsformats naast elkaar, per niveau: wat het niveau in die functie vraagt (de criteria van de "
+        "werkprocessen van het format op dat niveau), hoeveel medewerkers van het format op dat totaalniveau staan en de "
+        "aftekenlijst van dat niveau. Het doelniveau van elk format is omlijnd. Alleen aantallen: deze pagina noemt niemand.",
+        "Every training format beside the others, level by level: what the level asks in that function (the criteria of "
+        "the format's work processes at that level), how many people of the format stand at that overall level, and the "
+        "checklist of that level. Each format's target level is outlined. Counts only: this page names no one.",
+    ),
+    "house.link": ("Functiehuis: alle formats en niveaus naast elkaar", "Function house: every format and level side by side"),
+    "house.caption": ("Formats (kolommen) per niveau (rijen)", "Formats (columns) by level (rows)"),
+    "house.no-qualification": ("Geen MBO-kwalificatie", "No MBO qualification"),
+    "house.target": ("Doelniveau {level} ({label})", "Target level {level} ({label})"),
+    "house.target-mark": ("Doelniveau", "Target level"),
+    "house.improvement": ("Vraagt ook een afgeronde verbeteropdracht.", "Also takes a finished improvement assignment."),
+    "house.criteria": ("Criteria: {count}", "Criteria: {count}"),
+    "house.work-processes": ("Werkprocessen: {count} van de {total}", "Work processes: {count} of the {total}"),
+    "house.kind-count": ("{kind} {count}", "{kind} {count}"),
+    "house.no-criteria": ("Geen criteria: alleen via een directe beoordeling", "No criteria: by direct assessment only"),
+    "house.people": ("Medewerkers op dit niveau: {count}", "People at this level: {count}"),
+    "house.people-total": ("Medewerkers in het format", "People in the format"),
+    "house.checklist": ("Aftekenlijst niveau {level}", "Checklist level {level}"),
+    # --- the implementation monitor (issue 22) ---
+    "implementation.title": ("Invoering van het opleidingsmodel", "Introducing the training model"),
+    "implementation.nav": ("Invoering", "Implementation"),
+    "implementation.intro": (
+        "Per format hoe ver de organisatie is met het invoeren van het opleidingsmodel: zes maatstaven, elk als aantal "
+        "van het totaal. Waar de inhoud datums draagt, staat eronder het verloop aan het eind van elke maand over de "
+        "laatste {months} maanden. Deze pagina noemt niemand, alleen aantallen; bij elke maatstaf staat waar u eraan werkt.",
+        "Per format, how far the organisation is with introducing the training model: six measures, each a count of a "
+        "total. Where the content carries dates, the course at the end of each month over the last {months} months is "
+        "shown under it. This page names no one, it counts; each measure says where it is worked on.",
+    ),
+    "implementation.health-pointer": (
+        "Hoe ver elk format is met de invoering van het model:",
+        "How far each format is with introducing the model:",
+    ),
+    "implementation.format-page": ("Naar de formatpagina", "To the format page"),
+    "implementation.count": ("{count} van {total} ({percent}%)", "{count} of {total} ({percent}%)"),
+    "implementation.count-empty": ("0 van 0", "0 of 0"),
+    "implementation.complete": ("Werkprocessen met criteria op elk niveau", "Work processes with criteria on every level"),
+    "implementation.complete-short": ("Criteria op elk niveau", "Criteria on every level"),
+    "implementation.complete-help": (
+        "Werkprocessen van dit format met minstens één criterium op elk niveau waarvoor de organisatie criteria "
+        "schrijft (niveau {levels}).",
+        "Work processes of this format with at least one criterion on every level the organisation writes criteria "
+        "for (levels {levels}).",
+    ),
+    "implementation.sourced": ("Criteria met een bron", "Criteria that cite a source"),
+    "implementation.sourced-short": ("Criteria met bron", "Criteria with a source"),
+    "implementation.sourced-help": (
+        "Criteria van dit format die naar minstens één bron verwijzen die niet is ingetrokken.",
+        "Criteria of this format that cite at least one source that is not withdrawn.",
+    ),
+    "implementation.reviewed": ("Bronnen binnen hun termijn herzien", "Sources reviewed within their period"),
+    "implementation.reviewed-short": ("Bronnen herzien", "Sources reviewed"),
+    "implementation.reviewed-help": (
+        "Geldige bronnen (status valid) waar de criteria van dit format naar verwijzen en waarvan de herziening niet "
+        "verlopen is.",
+        "Valid sources (status valid) that the criteria of this format cite and whose review is not overdue.",
+    ),
+    "implementation.baseline": ("Medewerkers met een nulmeting", "People with a baseline"),
+    "implementation.baseline-short": ("Nulmeting", "Baseline"),
+    "implementation.baseline-help": (
+        "Actieve medewerkers van dit format met minstens één aftekening, op welk werkproces ook.",
+        "Active people of this format with at least one sign-off, on any work process.",
+    ),
+    "implementation.coached": ("Medewerkers met een coach in de planning", "People with a coach in the planning"),
+    "implementation.coached-short": ("Coach gepland", "Coach planned"),
+    "implementation.coached-help": (
+        "Actieve medewerkers van dit format met minstens één regel in planning.csv waarin een coach staat.",
+        "Active people of this format with at least one row in planning.csv that names a coach.",
+    ),
+    "implementation.improved": (
+        "Medewerkers op niveau {level} met een afgeronde verbeteropdracht",
+        "People at level {level} with a finished improvement",
+    ),
+    "implementation.improved-short": ("Niveau {level} met verbeteropdracht", "Level {level} with improvement"),
+    "implementation.improved-help": (
+        "Actieve medewerkers van dit format met totaalniveau {level} of hoger die auteur of mede-auteur zijn van een "
+        "afgeronde verbeteropdracht, van alle actieve medewerkers van het format.",
+        "Active people of this format at overall level {level} or higher who are author or co-author of a finished "
+        "improvement, of all active people of the format.",
+    ),
+    "implementation.today-criteria": (
+        "Alleen de stand van vandaag: criteria dragen geen datum.",
+        "Today's value only: criteria carry no date.",
+    ),
+    "implementation.today-planning": (
+        "Alleen de stand van vandaag: een regel in planning.csv draagt geen datum waarop hij is ingepland.",
+        "Today's value only: a row of planning.csv carries no date on which it was planned.",
+    ),
+    "implementation.history-reviewed": (
+        "Per maand: herzien op of vóór het eind van die maand en toen niet verlopen. Alleen de laatste herziening "
+        "(reviewed) is bekend: daarvóór telt een bron als niet herzien.",
+        "Per month: reviewed on or before the end of that month and not overdue then. Only the last review (reviewed) "
+        "is known: before it a source counts as not reviewed.",
+    ),
+    "implementation.history-baseline": (
+        "Per maand: de eerste aftekening ligt op of vóór het eind van die maand.",
+        "Per month: the first sign-off is dated on or before the end of that month.",
+    ),
+    "implementation.history-improved": (
+        "Per maand: het totaalniveau aan het eind van die maand en de verbeteropdrachten die toen waren afgerond.",
+        "Per month: the overall level at the end of that month and the improvements finished by then.",
+    ),
+    "implementation.chart-desc": (
+        "Aantal aan het eind van elke maand, van {first} tot en met {last}: eerst {start}, nu {end}, van {total}.",
+        "Count at the end of each month, from {first} to {last}: {start} at first, {end} now, of {total}.",
+    ),
+    "implementation.structure-note": (
+        "Elke maand telt de datums in de inhoud tot en met die maand (aftekeningen, herzieningen van bronnen, afgeronde "
+        "verbeteropdrachten), met de medewerkers, formats, criteria en bronnen van nu: de opbouw van de inhoud heeft "
+        "geen eigen geschiedenis.",
+        "Each month counts the dates in the content up to and including that month (sign-offs, reviews of sources, "
+        "finished improvements), with today's people, formats, criteria and sources: the structure of the content has "
+        "no history of its own.",
+    ),
+    "implementation.work-on": ("Werk eraan:", "Work on it:"),
+    "implementation.incomplete": ("Nog niet op elk niveau ({count})", "Not on every level yet ({count})"),
+    "implementation.missing-levels": ("geen criteria op niveau {levels}", "no criteria on level {levels}"),
+    "implementation.unsourced": ("Werkprocessen met criteria zonder bron ({count})", "Work processes with criteria without a source ({count})"),
+    "implementation.unreviewed": ("Te herzien ({count})", "To review ({count})"),
+    "implementation.last-reviewed": ("herzien op {date}", "reviewed on {date}"),
+    "implementation.planning-unpublished": (
+        "de planning wordt niet gepubliceerd (personal_data staat uit); werk planning.csv bij.",
+        "the planning is not published (personal_data is off); update planning.csv.",
+    ),
 }
 
 

@@ -26,6 +26,8 @@ PAGES = [
     "beperkt/alle/planning/",
     "gezondheid/",
     "beperkt/ploeg-1/pop/p-007/gesprek/",
+    "functiehuis/",
+    "invoering/",
 ]
 
 
@@ -53,7 +55,8 @@ def test_no_empty_header_cell(open_page: OpenPage, site_url: str, address: str) 
     assert empty == 0
 
 
-@pytest.mark.parametrize("address", ["werkprocessen/proces-bewaken/", "bronnen/", "beperkt/ploeg-1/pop/p-001/", "beperkt/alle/planning/"])
+@pytest.mark.parametrize("address", ["werkprocessen/proces-bewaken/", "bronnen/", "beperkt/ploeg-1/pop/p-001/", "beperkt/alle/planning/",
+                                     "functiehuis/"])
 def test_links_in_lists_and_tables_are_24px_high_on_a_tablet(open_page: OpenPage, site_url: str, address: str) -> None:
     tab = open_page(f"{site_url}/{address}", viewport=(768, 1024))
     heights = tab.evaluate(

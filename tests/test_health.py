@@ -3,6 +3,7 @@ overdue planned training and re-instruction, on the base fixture with small edit
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.derive import derive_facts
@@ -134,10 +135,11 @@ def built_pages(content: Path) -> dict[str, str]:
 
 
 def sections(markdown: str) -> dict[str, list[str]]:
-    """``## heading`` → the non-empty lines under it."""
+    """``## heading`` (without its ``{ #anchor }``) → the non-empty lines under it."""
     found: dict[str, list[str]] = {}
     for block in markdown.split("\n## ")[1:]:
         heading, _, body = block.partition("\n")
+        heading = re.sub(r" \{ #[a-z-]+ \}$", "", heading)
         found[heading] = [line for line in body.splitlines() if line.strip()]
     return found
 

@@ -15,7 +15,7 @@ from generator.writer import page_source
 
 from .conftest import BUILD_DATE, content_tree
 
-DATA_PAGES = ("pop/", "matrix/", "aftekenlijsten/", "teams/", "planning/", "mensen/")
+DATA_PAGES = ("pop/", "matrix/", "aftekenlijsten/", "teams/", "planning/", "mensen/", "functiehuis/", "invoering/")
 
 
 @pytest.mark.parametrize(("directory_urls", "expected"), [

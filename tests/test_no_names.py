@@ -90,7 +90,7 @@ def test_no_account_appears_anywhere_in_the_site(found: list[tuple[str, str]]) -
 def test_the_published_parts_that_name_no_one_are_really_there(built: Path) -> None:
     # What the scan read: the sitemap lists the public pages; the feed, the search index and the 404 page exist.
     sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
-    assert sitemap.count("<loc>") > 50 and f"{SITE_URL}werkprocessen/" in sitemap
+    assert sitemap.count("<loc>") > 50 and f"{SITE_URL}werkprocessen/" in sitemap and f"{SITE_URL}invoering/" in sitemap
     assert "beperkt/ploeg" not in sitemap and "beperkt/alle" not in sitemap
     assert (built / "sitemap.xml.gz").is_file() and (built / "404.html").is_file()
     assert (built / "verbeteropdrachten/feed.xml").is_file()

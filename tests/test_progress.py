@@ -149,11 +149,26 @@ def test_the_charts_on_the_matrix_and_team_pages_show_the_matrix_totals_of_each_
         team_tables = {team.id: chart_tables(pages[f"beperkt/{team.id}/index.md"]) for team in content.organisation.teams}
         for index, month in enumerate(months):
             for section in matrices[month, training_format.id].sections:
-                row = tables[f"chart-{section.team.id}"][len(months) - 1 - index]
-                assert row == team_tables[section.team.id][f"chart-{training_format.id}"][len(months) - 1 - index]
+                chart = f"chart-{training_format.id}-{section.team.id}"
+                row = tables[chart][len(months) - 1 - index]
+                assert row == team_tables[section.team.id][chart][len(months) - 1 - index]
                 overall = Counter(r.overall for r in section.rows)
                 covered = sum(not short for short in section.short)
                 assert row[1:] == [*(str(overall[level]) for level in range(5)), f"{covered} / {len(section.short)}"], (
                     month, section.team.id)
                 checked_charts += 1
     assert checked_charts == 24 * 6  # two formats, each in all three teams
+
+
+def test_a_persons_changes_are_the_months_where_the_overall_level_moves() -> None:
+    content = checked(ROOT / "content")
+    progress = derive_progress(content, derive_facts(content, BUILD_DATE))
+    moved = 0
+    for person_id, levels in progress.overall.items():
+        changes = progress.changes(person_id)
+        assert changes[0] == (0, levels[0])
+        rebuilt = [level for index, level in changes for _ in range(index, next(
+            (later for later, _ in changes if later > index), len(levels)))]
+        assert rebuilt == list(levels)
+        moved += len(changes) > 1
+    assert moved >= 5

@@ -89,6 +89,28 @@ def test_retired_criteria_are_left_out_of_checklists(example_site: Path, example
         assert not any(criterion.id in page for page in pages)
 
 
+def test_the_function_house_shows_every_format_and_level_and_names_no_one(example_site: Path, example) -> None:  # type: ignore[no-untyped-def]
+    page = html(example_site, "functiehuis")
+    text = " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    table = page[page.index('<table class="wgo-house-table">'):page.index("</table>")]
+    facts = derive_facts(example, BUILD_DATE)
+    for training_format in example.formats.values():
+        assert f'href="../formats/{training_format.id}/"' in table
+        people = sum(1 for f in facts.people.values() if f.format.id == training_format.id)
+        assert f"<td>{people}</td>" in table  # the format's people in all, in the footer
+        for level in (1, 2, 3):
+            assert f'href="../aftekenlijsten/{training_format.id}-niveau-{level}/"' in table
+        assert f"crebo {training_format.qualification.crebo}" in text
+    for level in example.organisation.levels:
+        assert f'<span class="wgo-level wgo-level-{level.level}">{level.level}</span> {level.label}' in table
+        assert level.description in text
+    assert "Stand per 01-11-2026" in text
+    for person in example.people.values():
+        assert not any(part in text for part in person.name.split() if len(part) > 3), person.id
+    for index in ("", "formats"):
+        assert 'functiehuis/">Functiehuis: alle formats en niveaus naast elkaar</a>' in html(example_site, index)
+
+
 def test_matrix_csv_download(example_site: Path, example) -> None:  # type: ignore[no-untyped-def]
     facts = derive_facts(example, BUILD_DATE)
     team_order = [team.id for team in example.organisation.teams]
@@ -339,7 +361,7 @@ def test_organisation_name_is_escaped_once(tmp_path: Path) -> None:
     assert "&amp;amp;" not in home
 
 
-DATED = ("beperkt/", "formats/", "bronnen/", "gezondheid/")  # beperkt/: matrices, teams, POPs, planning, re-instruction
+DATED = ("beperkt/", "formats/", "functiehuis/", "bronnen/", "gezondheid/")  # beperkt/: matrices, teams, POPs, planning, re-instruction
 
 
 def test_every_page_that_depends_on_the_build_date_says_so() -> None:

@@ -60,6 +60,11 @@ class Progress:
     overall: dict[str, tuple[int, ...]]  # active person id → overall level per month
     sections: tuple[SectionProgress, ...]  # teams in organisation.yml order, then formats in file order
 
+    def changes(self, person_id: str) -> list[tuple[int, int]]:
+        """A person's overall level where it changes: (month index, level), the first month included."""
+        levels = self.overall[person_id]
+        return [(i, level) for i, level in enumerate(levels) if i == 0 or level != levels[i - 1]]
+
     def of_format(self, format_id: str) -> list[SectionProgress]:
         return [s for s in self.sections if s.format.id == format_id]
 
@@ -142,6 +147,8 @@ class _PairSeries:
         if not signoffs:
             return self.zero
         count = len(self.months)
+        if signoffs[-1].date <= self.months[0] and not work_process.valid_months:
+            return (today,) * count  # all counted since before the window, none expires: today's level throughout
         enters = [bisect_left(self.months, s.date) for s in signoffs]
         leaves = [bisect_right(self.since(work_process), s.date) for s in signoffs] if work_process.valid_months else []
         changes = sorted({0, *(i for i in (*enters, *leaves) if i < count)})

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from ..model import Content, PlannedTraining, Source, Team
 from . import Facts, PersonFacts, grouped
 from .deployable import Deployability, TeamDeployment
+from .function_house import FunctionHouse, derive_function_house
 from .health import ExpiringLevel, PlanningRow, Reinstruction, expiring_levels, overdue_training, planning_rows, reinstructions
+from .implementation import Implementation, derive_implementation
 from .matrix import CoverageBar, FormatMatrix, format_matrix, team_coverage
 from .progress import Progress, derive_progress
 from .selfassessment import DifferingViews, OwnViews, differing_views, own_views
@@ -50,6 +52,8 @@ class Deployment:
     format_counts: dict[str, tuple[TeamCount, ...]]  # format id → per team
     progress: Progress  # the levels at each month end of the window
     own_views: dict[str, OwnViews]  # active person id → their own view beside the assessed levels
+    house: FunctionHouse  # every format beside the others, level by level: counts only
+    implementation: Implementation  # how far each format is with introducing the model (counts only)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,12 +69,14 @@ def derive_deployment(content: Content, facts: Facts) -> Deployment:
     matrices = {f.id: format_matrix(content, facts, f) for f in content.formats.values()}
     who, planning, found = Deployability(content, facts), tuple(planning_rows(content, facts)), tuple(reinstructions(content, facts))
     views = own_views(content, facts)
+    progress = derive_progress(content, facts)
     teams = team_facts(content, facts, matrices.values(), who, planning, found, views)
     return Deployment(
         matrices=matrices, who=who, planning=planning, reinstructions=found, teams=teams,
         expiring=tuple(expiring_levels(content, facts)), overdue=tuple(overdue_training(content, facts)),
         reinstruction_counts=reinstruction_counts(teams), format_counts=format_counts(teams),
-        progress=derive_progress(content, facts), own_views=views,
+        progress=progress, own_views=views, house=derive_function_house(content, facts),
+        implementation=derive_implementation(content, facts, progress),
     )
 
 

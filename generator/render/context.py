@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from markupsafe import Markup
 
@@ -10,6 +12,7 @@ from ..bodies import safe_markdown
 from ..catalogue import Catalogue
 from ..derive import Facts, criteria_levels
 from ..derive.levels import EXPIRY_WARNING_DAYS
+from ..derive.progress import SectionProgress
 from ..derive.teams import Deployment
 from ..git import NO_HISTORY, ContentHistory
 from ..model import KINDS, Content
@@ -76,6 +79,19 @@ class PageContext:
         return self.renderer.html_page(
             template, place.path, title, directory_urls=directory_urls, audience=place.audience, **{**shared, **context},
         )
+
+    @cached_property
+    def _section_charts(self) -> dict[tuple[str, str], Markup]:
+        # Each team's chart in each format is the same on the format, team and matrix pages: drawn once.
+        return {
+            (s.format.id, s.team.id): self.renderer.fragment("section_chart.html.j2", section=s, org=self.content.organisation)
+            for s in self.deployment.progress.sections
+        }
+
+    def progress_charts(self, sections: Iterable[SectionProgress]) -> Markup:
+        """The charts of levels over time of ``sections``, as one block for a page ('' when there are none)."""
+        charts = [self._section_charts[s.format.id, s.team.id] for s in sections]
+        return self.renderer.fragment("progress_charts.html.j2", charts=charts) if charts else Markup()
 
     @property
     def served_links(self) -> bool | None:

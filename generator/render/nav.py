@@ -19,6 +19,7 @@ def build_nav(content: Content, pages: tuple[Page, ...], t: Catalogue, layout: L
     nav = [
         NavItem(title=t("label.home"), path=paths.HOME),
         NavItem(title=t("label.formats"), children=(NavItem(title=t("label.overview"), path=paths.FORMATS), *formats)),
+        NavItem(title=t("house.title"), path=paths.FUNCTION_HOUSE),
         NavItem(title=t("label.work-processes"), path=paths.WORK_PROCESSES),
         NavItem(title=t("label.sources"), path=paths.SOURCES),
         NavItem(title=t("label.checklists"), path=paths.CHECKLISTS),
@@ -26,6 +27,7 @@ def build_nav(content: Content, pages: tuple[Page, ...], t: Catalogue, layout: L
     nav.extend(_people_entries(layout, t))
     nav.append(NavItem(title=t("label.improvements"), path=paths.IMPROVEMENTS))
     nav.append(NavItem(title=t("label.health"), path=paths.HEALTH))
+    nav.append(NavItem(title=t("implementation.nav"), path=paths.IMPLEMENTATION))
     free = {paths.free_page(p.path) for p in content.pages if p.path != "index.md"}
     nav.extend(NavItem(title=page.title, path=page.path) for page in pages if page.path in free)
     return tuple(nav)

@@ -67,7 +67,8 @@ def _render_matrices(c: PageContext) -> Iterator[Page]:
         split = sum(len(section.rows) for section in matrix.sections) > SPLIT_ROWS
         # Levels change through sign-offs: the file an author edits to change what a matrix shows.
         page = c.html_page("matrix.html.j2", c.layout.matrix(training_format.id), title, matrix=matrix, split=split,
-                           progress=c.deployment.progress.of_format(training_format.id)).from_file("signoffs.csv")
+                           progress_charts=c.progress_charts(c.deployment.progress.of_format(training_format.id)),
+                           ).from_file("signoffs.csv")
         yield page if split else wide(page)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..audience import PUBLIC
 from ..derive import checklist_groups, criteria_levels, grouped
@@ -47,10 +48,12 @@ def render_pages(c: PageContext, people: PersonPages | None) -> Iterator[Page]:
     (rendering their POPs and pre-filled checklists) is None when it does not."""
     yield _render_home(c)
     yield from _render_formats(c)
+    yield _render_function_house(c)
     yield from _render_work_processes(c)
     yield from _render_sources(c)
     yield from _render_checklists(c)
     yield _render_health(c)
+    yield _render_implementation(c)
     yield from render_improvement_pages(c)
     yield from _render_free_pages(c)
     if people is not None:
@@ -112,12 +115,17 @@ def _render_formats(c: PageContext) -> Iterator[Page]:
     for training_format in formats:
         matrix = c.deployment.matrices[training_format.id]
         members = [row for section in matrix.sections for row in section.rows]
-        sections = c.deployment.progress.of_format(training_format.id)
-        charts = c.renderer.fragment("progress_charts.html.j2", sections=sections, org=c.content.organisation) if sections else ""
         yield c.page("format.md.j2", public(paths.training_format(training_format.id)), training_format.title,
                      format=training_format, members=members if c.layout.shows_names(PUBLIC) else [],
                      team_counts=c.deployment.format_counts.get(training_format.id, ()),
-                     progress_charts=charts).from_file(_format_file(training_format))
+                     progress_charts=c.progress_charts(c.deployment.progress.of_format(training_format.id)),
+                     ).from_file(_format_file(training_format))
+
+
+def _render_function_house(c: PageContext) -> Page:
+    """Every format beside the others, level by level; counts of people (from everyone's facts), never names."""
+    page = c.html_page("function_house.html.j2", public(paths.FUNCTION_HOUSE), c.t("house.title"), house=c.deployment.house)
+    return replace(page, hide=("toc",))  # a table only: the width is worth more than an empty contents column
 
 
 def _render_work_processes(c: PageContext) -> Iterator[Page]:
@@ -204,6 +212,14 @@ def _render_health(c: PageContext) -> Page:
         overdue=overdue if names else [], overdue_count=len(overdue),
         hard_to_read=hard_to_read(c.content), easy_from=EASY_FROM, difficult_below=DIFFICULT_BELOW,
     )
+
+
+def _render_implementation(c: PageContext) -> Page:
+    """The implementation monitor: per format how far the model is introduced, in counts (derive/implementation.py).
+    Without the table of contents: the cards of the measures stand two or three abreast."""
+    page = c.html_page("implementation.html.j2", public(paths.IMPLEMENTATION), c.t("implementation.title"),
+                       implementation=c.deployment.implementation)
+    return replace(page, hide=("toc",))
 
 
 def _render_free_pages(c: PageContext) -> Iterator[Page]:

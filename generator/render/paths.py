@@ -26,10 +26,12 @@ from ..model import Organisation, Person
 
 HOME = "index.md"
 FORMATS = "formats/index.md"
+FUNCTION_HOUSE = "functiehuis/index.md"
 WORK_PROCESSES = "werkprocessen/index.md"
 SOURCES = "bronnen/index.md"
 CHECKLISTS = "aftekenlijsten/index.md"
 HEALTH = "gezondheid/index.md"
+IMPLEMENTATION = "invoering/index.md"
 IMPROVEMENTS = "verbeteropdrachten/index.md"
 IMPROVEMENTS_FEED = "verbeteropdrachten/feed.xml"
 
@@ -80,6 +82,11 @@ def source_anchor(source_id: str) -> str:
     return f"src-{source_id}"
 
 
+# Sections of the health page that the implementation monitor links to.
+HEALTH_REVIEWS_ANCHOR = "te-herzien"
+HEALTH_UNSOURCED_ANCHOR = "zonder-bron"
+
+
 # The pages that name people, by their path inside their audience's folder (see Layout).
 MATRICES = "matrix/index.md"
 TEAMS = "teams/index.md"
@@ -94,7 +101,8 @@ ALL_TEAMS = "alle"
 ENGINE_FOLDERS = ("assets", "search")
 # The site's own top folders: the public pages', and those of the pages that name people where nothing is restricted.
 GENERATED_FOLDERS = tuple(dict.fromkeys(path.partition("/")[0] for path in (
-    FORMATS, WORK_PROCESSES, SOURCES, CHECKLISTS, HEALTH, IMPROVEMENTS, MATRICES, TEAMS, PEOPLE, PLANNING, HEALTH_NAMES,
+    FORMATS, FUNCTION_HOUSE, WORK_PROCESSES, SOURCES, CHECKLISTS, HEALTH, IMPLEMENTATION, IMPROVEMENTS, MATRICES, TEAMS, PEOPLE,
+    PLANNING, HEALTH_NAMES,
     TEAMS_FOLDER, PEOPLE_FOLDER,
 )))
 

@@ -81,7 +81,7 @@ class PersonPages:
             history=history_rows(self.histories.get(person_id, []), person_facts.standings, c.content.work_processes,
                                  facts.build_date),
             improvements=self.authored.get(person_id, []), own=c.deployment.own_views[person_id],
-            overall_series=c.deployment.progress.overall[person_id], months=c.deployment.progress.months,
+            level_changes=c.deployment.progress.changes(person_id), months=c.deployment.progress.months,
         )
 
     def _conversation(self, person_id: str) -> Page:

@@ -41,7 +41,7 @@ def render_team_files(c: PageContext) -> Iterator[StaticFile]:
 
 def _render_team(c: PageContext, facts: TeamFacts, scale: int) -> Page:
     page = c.html_page("team.html.j2", c.layout.team(facts.team.id), facts.team.name, team_facts=facts, scale=scale,
-                       progress=c.deployment.progress.of_team(facts.team.id))
+                       progress_charts=c.progress_charts(c.deployment.progress.of_team(facts.team.id)))
     # The work processes' rows, which their public pages link to (who in this team can do it).
     return replace(page, anchors=tuple(paths.work_process_anchor(bar.work_process.id) for bar in facts.coverage))
 
