@@ -9,7 +9,7 @@
 
 and every command of the generator, in .venv (installed first), with its arguments:
 
-    python3 dev.py new|signoff|import-matrix|import-signoffs|recover|check|build|serve|init ...   (--help on each)
+    python3 dev.py new|signoff|import-matrix|import-signoffs|import-selfassessments|recover|check|build|serve|init ...   (--help on each)
 
 Everything is installed into .venv/ beside this file; the browser tests use
 Debian's chromium and the access-rule tests Debian's apache2, which this script
@@ -110,7 +110,8 @@ def generator() -> None:
     sys.exit(child.wait())
 
 
-GENERATOR_COMMANDS = ("new", "signoff", "import-matrix", "import-signoffs", "recover", "check", "build", "serve", "init")
+GENERATOR_COMMANDS = ("new", "signoff", "import-matrix", "import-signoffs", "import-selfassessments", "recover", "check", "build", "serve",
+                      "init")
 COMMANDS = {"site": site, "test": test, **{name: generator for name in GENERATOR_COMMANDS}}
 
 if __name__ == "__main__":

@@ -1132,10 +1132,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     # --- writing content tables safely (journal) ---------------------------------------
     "unfinished-import": (
-        "een import of aftekening is halverwege onderbroken, people.csv en signoffs.csv kunnen half bijgewerkt zijn; "
+        "een import of aftekening is halverwege onderbroken, people.csv, signoffs.csv en selfassessments.csv kunnen half bijgewerkt zijn; "
         "maak hem af met python -m generator recover (of met de volgende signoff-, import- of new-opdracht); "
         "tot dan wordt er niets gebouwd",
-        "an import or sign-off was interrupted halfway, people.csv and signoffs.csv may be half changed; "
+        "an import or sign-off was interrupted halfway, people.csv, signoffs.csv and selfassessments.csv may be half changed; "
         "finish it with python -m generator recover (or with the next signoff, import or new command); "
         "nothing is built until then",
     ),
@@ -1515,6 +1515,57 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "own.higher": ("Ziet zich hoger", "Sees themselves higher"),
     "own.lower": ("Ziet zich lager", "Sees themselves lower"),
+    # --- the self-assessment sheet and import-selfassessments (zelfsheet) ----------------------
+    "selfsheet.sheet-name": ("zelfbeoordeling", "self-assessment"),
+    "selfsheet.title": ("Zelfbeoordeling — {name} — {format}, stand van {date}", "Self-assessment — {name} — {format}, as of {date}"),
+    "selfsheet.help": (
+        "Vul per werkproces bij 'Mijn niveau' in welk niveau u zelf vindt dat u hebt ({scale}); een toelichting mag. Weet u het "
+        "niet, laat de rij dan leeg. Zet bij 'Datum' de datum van vandaag. Stuur het ingevulde blad naar uw opleidingscoördinator "
+        "(inlezen: python -m generator import-selfassessments BESTAND).",
+        "For each work process fill in under 'My level' the level you think you have ({scale}); a note is welcome. If you do not "
+        "know, leave the row empty. Put today's date beside 'Date'. Send the filled-in sheet to your training coordinator "
+        "(read in: python -m generator import-selfassessments FILE).",
+    ),
+    "selfsheet.person": ("Medewerker", "Employee"),
+    "selfsheet.date": ("Datum", "Date"),
+    "selfsheet.column-work-process": ("Werkproces (id)", "Work process (id)"),
+    "selfsheet.column-code": ("Code", "Code"),
+    "selfsheet.column-title": ("Werkproces", "Work process"),
+    "selfsheet.column-assessed": ("Beoordeeld niveau", "Assessed level"),
+    "selfsheet.column-own": ("Mijn niveau", "My level"),
+    "selfsheet.column-note": ("Toelichting", "Note"),
+    "selfsheet.level-help": ("Vul een geheel getal van 0 tot en met {high} in, of laat de cel leeg.", "Fill in a whole number from 0 to {high}, or leave the cell empty."),
+    "selfsheet.link": ("Zelfbeoordeling invullen (Excel)", "Fill in a self-assessment (Excel)"),
+    "import-no-selfassessment-header": (
+        "geen kopregel gevonden: het zelfbeoordelingsblad heeft een regel met de kolommen '{work_process}' en '{own}'",
+        "no header row found: the self-assessment sheet has a row with the columns '{work_process}' and '{own}'",
+    ),
+    "import-selfassessment-no-person": (
+        "het blad noemt geen medewerker: vul naast '{label}' het id (of de naam) van de medewerker in",
+        "the sheet names no employee: fill in the employee's id (or name) beside '{label}'",
+    ),
+    "import-selfassessment-no-level": (
+        "op deze rij staat een toelichting maar geen niveau; vul '{label}' in of maak de toelichting leeg",
+        "this row has a note but no level; fill in '{label}' or empty the note",
+    ),
+    "import-selfassessment-twice": (
+        "werkproces '{id}' staat ook op {other}; laat één van beide rijen staan",
+        "work process '{id}' is on {other} as well; keep one of the two rows",
+    ),
+    "selfsheet-retired-work-process": (
+        "werkproces '{id}' is buiten gebruik (retired: true); een zelfbeoordeling erop wordt niet getoond, laat de rij leeg",
+        "work process '{id}' is retired (retired: true); a self-assessment of it is not shown, leave the row empty",
+    ),
+    "selfsheet.rows": (
+        "Zelfbeoordeling van {name} ({id}) op {date}: nieuw voor selfassessments.csv: {count} (al aanwezig: {present})",
+        "Self-assessment of {name} ({id}) on {date}: new for selfassessments.csv: {count} (already there: {present})",
+    ),
+    "selfsheet.undated": (
+        "  Het blad heeft geen datum: de dag van inlezen ({date}) is gebruikt.",
+        "  The sheet has no date: the day of the import ({date}) is used.",
+    ),
+    "selfsheet.nothing-filled-in": ("  Het blad is nog niet ingevuld: de kolom '{column}' is leeg.", "  The sheet has not been filled in: the column '{column}' is empty."),
+    "selfsheet.row": ("  {work_process}: eigen niveau {level} (beoordeeld: {assessed})", "  {work_process}: own level {level} (assessed: {assessed})"),
     # --- the function house (issue 22) ---
     "house.title": ("Functiehuis", "Function house"),
     "house.intro": (

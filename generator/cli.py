@@ -24,6 +24,7 @@ from .read.organisation import read_organisation
 from .render.site import SiteAddress
 from .scaffold import FOLDERS, create
 from .spreadsheets.commands import Outcome, import_matrix
+from .spreadsheets.selfassessment_sheet import import_selfassessments
 from .spreadsheets.signoff import record_signoff
 from .spreadsheets.signoff_sheet import import_signoffs
 from .writer import CONFIG_FILE, SITE_DIR, engine_config, is_earlier_output, plugins, read_config, write_tree
@@ -66,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         return _signoff(args)
     if args.command == "import-signoffs":
         return _show(import_signoffs(args.file, sheet_name=args.sheet, content_dir=_content_of(args), dry_run=args.dry_run))
+    if args.command == "import-selfassessments":
+        return _show(import_selfassessments(args.file, sheet_name=args.sheet, content_dir=_content_of(args), dry_run=args.dry_run))
     if args.command == "build" and (problem := _unsafe_out(args.out, args.content)):
         return _usage_error(problem)
     if args.command == "build" and args.site_url and not args.site_url.startswith(("https://", "http://")):
@@ -118,8 +121,16 @@ def _add_spreadsheet_commands(commands: Any) -> None:
     signoff.add_argument("--date", default=None, help="YYYY-MM-DD (default: the build date)")
     signoff.add_argument("--note", default="", help="a note on the row")
     signoff.add_argument("--content", dest="content_option", type=Path, default=None, help="the content folder (default content)")
-    sheet = commands.add_parser("import-signoffs", help="append the filled-in rows of a sign-off sheet (.xlsx) to signoffs.csv")
-    sheet.add_argument("file", type=Path, help="the filled-in sign-off sheet (.xlsx or .csv)")
+    _add_sheet_import(commands, "import-signoffs", "append the filled-in rows of a sign-off sheet (.xlsx) to signoffs.csv",
+                      "the filled-in sign-off sheet (.xlsx or .csv)")
+    _add_sheet_import(commands, "import-selfassessments",
+                      "append the own levels of a filled-in self-assessment sheet (.xlsx) to selfassessments.csv",
+                      "the filled-in self-assessment sheet (.xlsx or .csv)")
+
+
+def _add_sheet_import(commands: Any, name: str, help_text: str, file_help: str) -> None:
+    sheet = commands.add_parser(name, help=help_text)
+    sheet.add_argument("file", type=Path, help=file_help)
     sheet.add_argument("content", nargs="?", type=Path, default=None)
     sheet.add_argument("--content", dest="content_option", type=Path, default=None, help="the content folder (default content)")
     sheet.add_argument("--sheet", default=None, help="the sheet to read (default: the first)")

@@ -1,4 +1,4 @@
-"""The journal: content tables (people.csv, signoffs.csv) change all together or not at all, also when interrupted.
+"""The journal: content tables (people.csv, signoffs.csv, selfassessments.csv) change all together or not at all, also when interrupted.
 
 Two files cannot be replaced in one atomic step, so a change is made in four, each
 safe to be interrupted after:
@@ -39,7 +39,7 @@ from .files import Kind, kind_of
 
 JOURNAL = ".wgo-journal.json"
 TEMP_SUFFIX = ".wgo-new"
-TABLES = ("people.csv", "signoffs.csv")  # the only files a journal may replace
+TABLES = ("people.csv", "signoffs.csv", "selfassessments.csv")  # the only files a journal may replace
 _VERSION = 1
 _BINARY = getattr(os, "O_BINARY", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -250,13 +250,18 @@ def _roll_back(content_dir: Path, entries: Sequence[_Entry]) -> None:
     """Put back the old bytes of every table already replaced, then drop the temporary files and the journal."""
     for entry in entries:
         path = content_dir / entry.table
-        if _digest(path) == (entry.new_size, entry.new_sha256):
-            old = path.read_bytes()[: entry.old_size]  # appended only: the old bytes are the new ones' start
-            if _sha256(old) == entry.old_sha256:
-                temp = temp_path(content_dir, entry.table)
-                _write_synced(temp, old, like=path)
-                os.replace(temp, path)
-                reached(f"restored {entry.table}")
+        if _digest(path) != (entry.new_size, entry.new_sha256):
+            continue  # not replaced
+        if entry.old_size == 0:  # a table the command created (the reader refuses an empty one: it was not there)
+            _remove(path)
+            reached(f"restored {entry.table}")
+            continue
+        old = path.read_bytes()[: entry.old_size]  # appended only: the old bytes are the new ones' start
+        if _sha256(old) == entry.old_sha256:
+            temp = temp_path(content_dir, entry.table)
+            _write_synced(temp, old, like=path)
+            os.replace(temp, path)
+            reached(f"restored {entry.table}")
     _sync_folder(content_dir)
     _remove(content_dir / JOURNAL)
     _discard(content_dir)

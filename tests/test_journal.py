@@ -21,14 +21,16 @@ import pytest
 from generator import journal
 from generator.characters import has_unsafe_characters
 from generator.cli import main
+from generator.diagnostics import Report
 from generator.generate import generate
-from generator.journal import JOURNAL, TEMP_SUFFIX
+from generator.journal import JOURNAL, TEMP_SUFFIX, TableChange, recover, write_tables
 
 from .conftest import BUILD_DATE, SOURCE_DATE_EPOCH, content_tree
 from .test_import_matrix import seed_csv, with_five_work_processes
+from .test_selfassessment_sheet import downloaded
 
 STOPPED = 93  # the exit code of a child stopped at its step
-TABLES = ("people.csv", "signoffs.csv")
+TABLES = ("people.csv", "signoffs.csv", "selfassessments.csv")
 SIGNOFF = ["signoff", "p-001", "--criterion", "opstarten-2-01", "--assessor", "p-002", "--date", "2026-10-30", "--note", "vloer"]
 
 
@@ -51,8 +53,9 @@ def import_matrix(project: Path, content: Path) -> list[str]:
             "--content", str(content)]
 
 
-def tables(content: Path) -> tuple[bytes, ...]:
-    return tuple((content / name).read_bytes() for name in TABLES)
+def tables(content: Path) -> tuple[bytes | None, ...]:
+    """Each table's bytes; None for one that is not there (selfassessments.csv may be missing)."""
+    return tuple((content / name).read_bytes() if (content / name).exists() else None for name in TABLES)
 
 
 def leftovers(content: Path) -> list[str]:
@@ -143,6 +146,42 @@ def test_signoff_is_all_or_nothing_wherever_it_stops(project: Path, monkeypatch:
     stops = assert_all_or_nothing(project / "template" / "content", project / "runs", lambda c: [*SIGNOFF, "--content", str(c)],
                                   monkeypatch)
     assert stops >= 14
+
+
+def test_import_selfassessments_is_all_or_nothing_wherever_it_stops(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The table is not there before: stopped anywhere, it is afterwards missing or whole, never empty or half written."""
+    template = project / "template" / "content"
+    sheet = downloaded(template, project, B4="2026-10-20", E7=2, E8=1, F8="zelf gedaan")
+    stops = assert_all_or_nothing(template, project / "runs", lambda c: ["import-selfassessments", str(sheet), str(c)], monkeypatch)
+    assert stops >= 10
+
+
+class _Stopped(BaseException):
+    """The process stopped dead at a step (raised in place of os._exit, so the test goes on in this process)."""
+
+
+def test_a_table_the_command_created_is_removed_when_rolled_back(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = project / "template" / "content"
+    people = (content / "people.csv").read_bytes()
+    changes = [TableChange(name="selfassessments.csv", old=b"", new=b"person,work_process,level,date,note\n"),
+               TableChange(name="people.csv", old=people, new=people + b"p-099,Nieuw,ploeg-1,operator,,yes\n")]
+
+    def stop(step: str) -> None:
+        if step == "renamed selfassessments.csv":
+            raise _Stopped
+
+    monkeypatch.setattr(journal, "reached", stop)
+    with pytest.raises(_Stopped):
+        write_tables(content, changes, Report())
+    monkeypatch.undo()
+    assert (content / "selfassessments.csv").exists() and (content / JOURNAL).exists()
+    temp = content / f".people.csv{TEMP_SUFFIX}"
+    temp.write_bytes(temp.read_bytes()[:-5])  # damaged: the journal cannot be finished
+    report = Report()
+    recover(content, report)
+    assert [message.code for message in report.messages] == ["journal-rolled-back"]
+    assert not (content / "selfassessments.csv").exists() and (content / "people.csv").read_bytes() == people
+    assert leftovers(content) == []
 
 
 def test_the_steps_are_the_protocol(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

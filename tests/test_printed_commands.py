@@ -84,6 +84,11 @@ def _zensical_tree(project: Path) -> None:
     assert (project / "build/wgo/mkdocs.yml").is_file() and (project / "build/wgo/docs").is_dir()
 
 
+def _selfassessment_appended(project: Path) -> None:
+    last = (project / "content/selfassessments.csv").read_text(encoding="utf-8").splitlines()[-1]
+    assert last == "p-004,installatie-opstarten,2,2026-03-01,gaat goed", last
+
+
 def _new_organisation(project: Path) -> None:
     assert (project / NEW_ORGANISATION / "content/organisation.yml").is_file()
 
@@ -131,6 +136,10 @@ CASES: dict[str, Case] = {
     "python3 dev.py import-signoffs FILE [--sheet S] [--dry-run] [CONTENT_DIR]":
         Run("python3 dev.py import-signoffs aftekenblad.xlsx --dry-run content"),
     "python3 dev.py import-signoffs aftekenblad.xlsx": Run(),
+    "python3 dev.py import-selfassessments zelfbeoordeling.xlsx --dry-run": Run(),
+    "python3 dev.py import-selfassessments FILE [--sheet S] [--dry-run] [CONTENT_DIR]":
+        Run("python3 dev.py import-selfassessments zelfbeoordeling.xlsx --sheet zelfbeoordeling --dry-run content"),
+    "python3 dev.py import-selfassessments zelfbeoordeling.xlsx": Run(then=_selfassessment_appended),
     "python3 dev.py recover": Run(),
     "python3 dev.py recover [CONTENT_DIR]": Run("python3 dev.py recover content"),
     "python3 dev.py new": _help("python3 dev.py new"),
@@ -178,6 +187,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
     _write_matrix(folder / "matrix.xlsx")
     _write_signoff_sheet(folder / "aftekenblad.xlsx")
+    _write_selfassessment_sheet(folder / "zelfbeoordeling.xlsx")
     return folder
 
 
@@ -197,6 +207,19 @@ def _write_signoff_sheet(path: Path) -> None:
     assert sheet is not None
     sheet.append(["criterion", "work_process", "kind", "text", "person", "date", "assessor", "note"])
     sheet.append(["opstarten-1-03", "installatie-opstarten", "kennis", "", "p-004", "2026-03-01", "p-021", ""])
+    workbook.save(path)
+
+
+def _write_selfassessment_sheet(path: Path) -> None:
+    """A self-assessment sheet as downloaded beside a POP and filled in, in its layout (the sheet itself: test_selfassessment_sheet.py)."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "zelfbeoordeling"
+    for row in (["Zelfbeoordeling"], [], ["Medewerker", "p-004"], ["Datum", "2026-03-01"], [],
+                ["Werkproces (id)", "Code", "Werkproces", "Beoordeeld niveau", "Mijn niveau", "Toelichting"],
+                ["installatie-opstarten", "B1-K1-W2", "Installatie opstarten", 1, 2, "gaat goed"]):
+        sheet.append(row)
     workbook.save(path)
 
 

@@ -53,6 +53,7 @@ def test_two_builds_give_the_same_bytes(tmp_path: Path) -> None:
     content = content_tree(tmp_path) / "content"
     builds = [{path: data for path, data in files_of(content).items() if path.endswith(".xlsx")} for _ in range(2)]
     assert sorted(builds[0]) == ["aftekenlijsten/operator-niveau-1.xlsx", "aftekenlijsten/operator-niveau-2.xlsx", "matrix/operator.xlsx",
+                                 "pop/p-001/zelfbeoordeling.xlsx", "pop/p-002/zelfbeoordeling.xlsx",
                                  "teams/ploeg-1/matrix/operator.xlsx", "teams/ploeg-2/matrix/operator.xlsx"]
     assert builds[0] == builds[1]
     first = builds[0]["matrix/operator.xlsx"]

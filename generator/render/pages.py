@@ -37,6 +37,7 @@ from .context import PageContext
 from .improvements import improvement_feed, improvements_on, latest_finished, render_improvement_pages
 from .overviews import render_overview_files, render_overviews
 from .paths import public
+from .person_files import render_person_files
 from .person_pages import PersonPages
 from .site import Page, StaticFile
 from .team_pages import render_team_files, render_team_pages
@@ -65,7 +66,8 @@ def render_pages(c: PageContext, people: PersonPages | None) -> Iterator[Page]:
 
 
 def render_files(c: PageContext) -> Iterator[StaticFile]:
-    """The files beside the pages: the feed, attachments, sign-off sheets; with personal data the matrix downloads."""
+    """The files beside the pages: the feed, attachments, sign-off sheets; with personal data the matrix downloads
+    and each person's self-assessment sheet."""
     content = c.content
     yield improvement_feed(c)
     for file in content.attachments:
@@ -76,6 +78,7 @@ def render_files(c: PageContext) -> Iterator[StaticFile]:
     if c.facts is not None:
         yield from render_overview_files(c)
         yield from render_team_files(c)
+        yield from render_person_files(c)
 
 
 def _signoff_sheets(c: PageContext) -> Iterator[StaticFile]:

@@ -234,6 +234,10 @@ class Layout:
         """The overview for recognition: per MBO work process of the format the level shown, with date and assessor."""
         return self._place(self._people[person_id], "erkenning.md")
 
+    def person_selfassessment_sheet(self, person_id: str) -> Place:
+        """The self-assessment sheet (.xlsx) the person fills in: their work processes and assessed levels."""
+        return self._place(self._people[person_id], "zelfbeoordeling.xlsx")
+
 
 def _folder(index: str) -> str:
     """The folder of an index page, ending in '/'."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,11 +25,11 @@ from ..invocation import printed_command
 from ..journal import Written, check_writable, recover, write_tables
 from ..model import Content
 from ..read import read_content
-from ..read.tables import PEOPLE, SIGNOFFS
+from ..read.tables import PEOPLE, SELFASSESSMENTS, SIGNOFFS
 from ..references import check_references
 from .appending import appended
 from .importing import ImportPlan, plan_import
-from .sheet import read_sheet
+from .sheet import Sheet, read_sheet
 
 
 @dataclass(kw_only=True)
@@ -47,7 +47,7 @@ class Loaded:
     date: dt.date
 
 
-_COLUMNS = {"people.csv": PEOPLE, "signoffs.csv": SIGNOFFS}
+_COLUMNS = {"people.csv": PEOPLE, "signoffs.csv": SIGNOFFS, "selfassessments.csv": SELFASSESSMENTS}
 
 
 def load(content_dir: Path, outcome: Outcome, *, writing: bool) -> Loaded | None:
@@ -77,12 +77,18 @@ def assessment_date(text: str | None, loaded: Loaded, report: Report) -> dt.date
     """``--date``, default the build date; never in the future."""
     if text is None:
         return loaded.date
-    date = parse_date(text.strip())
+    return checked_date(text.strip(), Location(path="--date"), loaded, report) or loaded.date
+
+
+def checked_date(text: str, where: Location, loaded: Loaded, report: Report, *, future: str = "future-date") -> dt.date | None:
+    """The date ``text`` gives; None (reported at ``where``) when it is none, or after the build date (code ``future``)."""
+    date = parse_date(text) if text else None
     if date is None:
-        report.error(Location(path="--date"), "spreadsheet-bad-date", value=text)
+        report.error(where, "spreadsheet-bad-date", value=text)
     elif date > loaded.date:
-        report.error(Location(path="--date"), "future-date", value=date.isoformat(), today=loaded.date.isoformat())
-    return date or loaded.date
+        report.error(where, future, value=date.isoformat(), today=loaded.date.isoformat())
+        return None
+    return date
 
 
 def check_assessor(assessor: str, content: Content, report: Report) -> None:
@@ -127,7 +133,7 @@ def check_safe_text(value: str, where: Location, report: Report) -> None:
 
 
 def append_tables(content_dir: Path, rows: Mapping[str, Sequence[Mapping[str, str]]], report: Report) -> Written:
-    """Append ``rows`` to each table named (people.csv, signoffs.csv), all or nothing; every failure reported.
+    """Append ``rows`` to each table named (people.csv, signoffs.csv, selfassessments.csv), all or nothing; every failure reported.
 
     What cannot be written (a read-only file or folder) is found before anything is written.
     """
@@ -141,6 +147,35 @@ def append_tables(content_dir: Path, rows: Mapping[str, Sequence[Mapping[str, st
         report.error(Location(path=display_path(content_dir / tables[-1])), "table-changed")
         return Written.NOTHING
     return write_tables(content_dir, changes, report)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Planned:
+    """What a sheet import would write: the lines that say so, and the rows for each table."""
+
+    lines: list[str]
+    rows: dict[str, list[dict[str, str]]]
+
+
+def import_sheet(file: Path, *, sheet_name: str | None, content_dir: Path, dry_run: bool,
+                 plan: Callable[[Sheet, Loaded, Report], Planned | None]) -> Outcome:
+    """A sheet import: the content loaded (an interrupted write finished first, unless ``dry_run``), the sheet read,
+    ``plan`` made of it (every mistake reported at its cell), then the rows appended, all or nothing, or only told."""
+    outcome = Outcome()
+    loaded = load(content_dir, outcome, writing=not dry_run)
+    if loaded is None:
+        return outcome
+    report = Report()
+    sheet = read_sheet(file, sheet_name, report)
+    planned = plan(sheet, loaded, report) if sheet is not None else None
+    if planned is None or report.has_errors:
+        return refused(outcome, loaded.catalogue, report)
+    outcome.lines += planned.lines
+    if dry_run:
+        outcome.lines.append(loaded.catalogue("spreadsheet.dry-run"))
+    elif (written := append_tables(content_dir, planned.rows, report)) is not Written.ALL:
+        return not_written(outcome, loaded.catalogue, report, written)
+    return outcome
 
 
 def not_written(outcome: Outcome, catalogue: Catalogue, report: Report, written: Written) -> Outcome:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from ..characters import has_unsafe_characters
 from ..derive import Facts, format_work_processes
-from ..diagnostics import Report
+from ..diagnostics import Location, Report
 from ..model import Content, Organisation, Person, Team
 from .header import Header, cell_text, find_header, fold
-from .sheet import Cell, Sheet, stop_at_too_many_problems
+from .sheet import Cell, Sheet, cell_at, stop_at_too_many_problems
 
 _TRAILING_NUMBER = re.compile(r"(\d+)\s*$")
 _ID_NUMBER = re.compile(r"^(.*?)(\d+)$")
@@ -61,7 +61,7 @@ def plan_import(sheet: Sheet, content: Content, facts: Facts, format_id: str, no
     if header is None:
         return None
     # A header repeated above each team is a row whose "name" is the header's own.
-    header_name = fold(" ".join(cell_text(_get(sheet.rows[header.row - 1], column)) for column in header.names))
+    header_name = fold(" ".join(cell_text(cell_at(sheet.rows[header.row - 1], column)) for column in header.names))
     entries = []
     for row in range(header.row + 1, len(sheet.rows) + 1):
         if stop_at_too_many_problems(sheet, row, report):
@@ -89,46 +89,42 @@ def plan_import(sheet: Sheet, content: Content, facts: Facts, format_id: str, no
 def _entry(sheet: Sheet, row: int, header: Header, header_name: str, content: Content, report: Report) -> _Entry | None:
     """A row with a name, or None for totals, blank lines and a header repeated per team."""
     cells = sheet.rows[row - 1]
-    name = " ".join(part for column in header.names if (part := cell_text(_get(cells, column))))
+    name = " ".join(part for column in header.names if (part := cell_text(cell_at(cells, column))))
     if not name or fold(name) == header_name:
         return None
     name = " ".join(name.split())
     if character := has_unsafe_characters(name):  # it would go into people.csv, which check would then refuse
         report.error(sheet.at(row, header.names[0]), "spreadsheet-unsafe-character", character=character)
     team = _team(sheet, row, header.team, cells, content.organisation, report)
+    # A level of 0 is no assessment, as an empty cell.
     levels = [(wp.id, level) for column, wp in header.work_processes
-              if (level := _level(sheet, row, column, _get(cells, column), content.organisation, report))]
+              if (level := level_in(cell_text(cell_at(cells, column)), sheet.at(row, column), content.organisation, report))]
     return _Entry(row=row, name=name, team=team, levels=tuple(levels)) if team else None
-
-
-def _get(cells: tuple[Cell, ...], column: int) -> Cell:
-    return cells[column] if column < len(cells) else None
 
 
 def _team(sheet: Sheet, row: int, column: int, cells: tuple[Cell, ...], organisation: Organisation, report: Report) -> Team | None:
     """The team by id or name; a bare number matches the team whose name ends in it ('1' is 'Ploeg 1')."""
-    value = fold(_get(cells, column))
+    value = fold(cell_at(cells, column))
     for team in organisation.teams:
         number = _TRAILING_NUMBER.search(team.name)
         if value in (team.id, fold(team.name)) or (number and value.isdigit() and int(value) == int(number.group(1))):
             return team
     known = ", ".join(team.name for team in organisation.teams)
-    report.error(sheet.at(row, column), "import-unknown-team", value=cell_text(_get(cells, column)), known=known)
+    report.error(sheet.at(row, column), "import-unknown-team", value=cell_text(cell_at(cells, column)), known=known)
     return None
 
 
-def _level(sheet: Sheet, row: int, column: int, value: Cell, organisation: Organisation, report: Report) -> int | None:
-    """The level in a cell: None for an empty cell or 0 (no assessment), and for a reported mistake."""
-    text = cell_text(value)
+def level_in(text: str, where: Location, organisation: Organisation, report: Report) -> int | None:
+    """The level a cell's text gives, 0 included; None for an empty cell, and for a mistake (reported at ``where``)."""
     if not text:
         return None
     if not (text.isascii() and text.isdigit()):
-        report.error(sheet.at(row, column), "import-bad-level", value=text, low=0, high=organisation.max_level)
+        report.error(where, "import-bad-level", value=text, low=0, high=organisation.max_level)
         return None
     if int(text) > organisation.max_level:
-        report.error(sheet.at(row, column), "import-level-out-of-scale", level=int(text), low=0, high=organisation.max_level)
+        report.error(where, "import-level-out-of-scale", level=int(text), low=0, high=organisation.max_level)
         return None
-    return int(text) or None
+    return int(text)
 
 
 def _people_of(sheet: Sheet, entries: list[_Entry], content: Content, header: Header, report: Report) -> dict[tuple[str, str], str]:

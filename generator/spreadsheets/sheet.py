@@ -82,6 +82,11 @@ class Sheet:
         return Location(path=f"{self.file}:{self.name}!{cell}" if self.name is not None else f"{self.file}:{cell}")
 
 
+def cell_at(cells: tuple[Cell, ...], column: int) -> Cell:
+    """A row's cell in ``column`` (0-based); None beyond its last filled-in cell."""
+    return cells[column] if column < len(cells) else None
+
+
 def read_sheet(path: Path, sheet_name: str | None, report: Report) -> Sheet | None:
     """The sheet ``sheet_name`` (default the first) of an .xlsx file, or a .csv file; None when reported unreadable."""
     where = Location(path=path.name)

@@ -15,15 +15,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from ..catalogue import Catalogue
-from ..csvfile import parse_date
 from ..diagnostics import Location, Report, Text
-from ..journal import Written
 from ..model import TrainingFormat, WorkProcess
-from .commands import Loaded, Outcome, append_tables, check_safe_text, load, not_written, refused
+from .commands import Loaded, Outcome, Planned, check_safe_text, checked_date, import_sheet
 from .header import cell_text, fold
-from .sheet import Cell, Sheet, read_sheet, stop_at_too_many_problems
+from .sheet import Cell, Sheet, cell_at, stop_at_too_many_problems
 from .signoff import resolve_person, signoff_row
-from .xlsx import reproducible_bytes
+from .xlsx import reproducible_bytes, set_properties
 
 COLUMNS = ("criterion", "work_process", "kind", "text", "person", "date", "assessor", "note")
 _WIDTHS = (18, 22, 12, 60, 22, 12, 16, 24)
@@ -52,9 +50,7 @@ def signoff_sheet(training_format: TrainingFormat, level: int, work_processes: l
     sheet.freeze_panes = "A4"
     for column, width in zip("ABCDEFGH", _WIDTHS, strict=True):
         sheet.column_dimensions[column].width = width
-    moment = dt.datetime.combine(build_date, dt.time())
-    workbook.properties.created = workbook.properties.modified = moment
-    workbook.properties.creator = workbook.properties.lastModifiedBy = "wgo-site"
+    set_properties(workbook, build_date)
     return reproducible_bytes(workbook)
 
 
@@ -66,23 +62,16 @@ class _Columns:
 
 def import_signoffs(file: Path, *, sheet_name: str | None, content_dir: Path, dry_run: bool) -> Outcome:
     """``import-signoffs``: every filled-in row of a sign-off sheet to signoffs.csv, or nothing."""
-    outcome = Outcome()
-    loaded = load(content_dir, outcome, writing=not dry_run)
-    if loaded is None:
-        return outcome
-    report = Report()
-    sheet = read_sheet(file, sheet_name, report)
-    rows = _sheet_rows(sheet, loaded, report) if sheet is not None else []
-    if report.has_errors:
-        return refused(outcome, loaded.catalogue, report)
+    return import_sheet(file, sheet_name=sheet_name, content_dir=content_dir, dry_run=dry_run, plan=_plan)
+
+
+def _plan(sheet: Sheet, loaded: Loaded, report: Report) -> Planned:
+    """The sheet's sign-offs that signoffs.csv does not hold yet (same person, criterion, date and assessor)."""
+    rows = _sheet_rows(sheet, loaded, report)
     done = {(s.person, s.criterion, s.date.isoformat(), s.assessor) for s in loaded.content.signoffs}
     new = [row for row in rows if (row["person"], row["criterion"], row["date"], row["assessor"]) not in done]
-    outcome.lines.append(loaded.catalogue("spreadsheet.signoff-rows", count=len(new), present=len(rows) - len(new)))
-    if dry_run:
-        outcome.lines.append(loaded.catalogue("spreadsheet.dry-run"))
-    elif (written := append_tables(content_dir, {"signoffs.csv": new}, report)) is not Written.ALL:
-        return not_written(outcome, loaded.catalogue, report, written)
-    return outcome
+    line = loaded.catalogue("spreadsheet.signoff-rows", count=len(new), present=len(rows) - len(new))
+    return Planned(lines=[line], rows={"signoffs.csv": new})
 
 
 def _sheet_rows(sheet: Sheet, loaded: Loaded, report: Report) -> list[dict[str, str]]:
@@ -94,7 +83,7 @@ def _sheet_rows(sheet: Sheet, loaded: Loaded, report: Report) -> list[dict[str, 
         if stop_at_too_many_problems(sheet, number, report):
             break
         cells = sheet.rows[number - 1]
-        row = _row(sheet, number, {name: _get(cells, index) for name, index in columns.index.items()}, columns, loaded, report)
+        row = _row(sheet, number, {name: cell_at(cells, index) for name, index in columns.index.items()}, columns, loaded, report)
         if row is not None:
             rows.append(row)
     return rows
@@ -107,10 +96,6 @@ def _find_columns(sheet: Sheet, report: Report) -> _Columns | None:
             return _Columns(header_row=number, index={name: names.index(name) for name in COLUMNS if name in names})
     report.error(sheet.at(1, 0), "import-no-signoff-header", expected=", ".join(COLUMNS))
     return None
-
-
-def _get(cells: tuple[Cell, ...], column: int) -> Cell:
-    return cells[column] if column < len(cells) else None
 
 
 def _row(sheet: Sheet, number: int, cells: dict[str, Cell], columns: _Columns, loaded: Loaded, report: Report) -> dict[str, str] | None:
@@ -133,19 +118,9 @@ def _row(sheet: Sheet, number: int, cells: dict[str, Cell], columns: _Columns, l
     if criterion is None or criterion.retired:
         code = "spreadsheet-unknown-criterion" if criterion is None else "spreadsheet-retired-criterion"
         report.error(at("criterion"), code, id=text["criterion"], hint=Text("hint.none"))
-    date = _date(text["date"], at("date"), loaded, report)
+    date = checked_date(text["date"], at("date"), loaded, report)
     if person is None or assessor is None or criterion is None or date is None or criterion.retired:
         return None
     note = text.get("note") or loaded.catalogue("spreadsheet.import-note", file=sheet.file)
     check_safe_text(note, at("note") if "note" in columns.index else sheet.at(number, 0), report)
     return signoff_row(person, criterion.work_process, criterion.id, "", date, assessor, note)
-
-
-def _date(text: str, where: Location, loaded: Loaded, report: Report) -> dt.date | None:
-    date = parse_date(text) if text else None
-    if date is None:
-        report.error(where, "spreadsheet-bad-date", value=text)
-    elif date > loaded.date:
-        report.error(where, "future-date", value=date.isoformat(), today=loaded.date.isoformat())
-        return None
-    return date

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import zipfile
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from openpyxl import Workbook
@@ -66,13 +67,19 @@ def matrix_xlsx(matrix: FormatMatrix, coverage: Coverage, catalogue: Catalogue, 
     for cell in sheet[2]:
         cell.font = _BOLD
     level_rows = [_append_section(sheet, section, matrix, coverage, catalogue) for section in matrix.sections]
-    _colour_levels(sheet, level_rows, len(header))
+    last_column = get_column_letter(len(header))
+    colour_levels(sheet, " ".join(f"D{first}:{last_column}{last}" for first, last in level_rows if first <= last))
     sheet.freeze_panes = "D3"  # the title, the header row and team, id, name stay in view
     _set_widths(sheet, len(header))
+    set_properties(workbook, build_date)
+    return reproducible_bytes(workbook)
+
+
+def set_properties(workbook: Workbook, build_date: dt.date) -> None:
+    """The document's dates are the build date, its author the site: two builds of the same content give the same bytes."""
     moment = dt.datetime.combine(build_date, dt.time())
     workbook.properties.created = workbook.properties.modified = moment
     workbook.properties.creator = workbook.properties.lastModifiedBy = "wgo-site"
-    return reproducible_bytes(workbook)
 
 
 def _append_section(
@@ -96,11 +103,9 @@ def _append_section(
     return first, row_number - 1
 
 
-def _colour_levels(sheet: Worksheet, level_rows: list[tuple[int, int]], columns: int) -> None:
-    """The page's level colours on the levels, as conditional formats: they follow the number when
-    someone edits a cell, and one rule per level is far cheaper to write than a style per cell."""
-    last_column = get_column_letter(columns)
-    ranges = " ".join(f"D{first}:{last_column}{last}" for first, last in level_rows if first <= last)
+def colour_levels(sheet: Worksheet, ranges: str) -> None:
+    """The page's level colours on the levels in ``ranges`` (``D3:F4 D7:F7``), as conditional formats: they follow
+    the number when someone edits a cell, and one rule per level is far cheaper to write than a style per cell."""
     if not ranges:
         return
     for level, colour in enumerate(LEVEL_COLOURS):
@@ -129,6 +134,16 @@ def reproducible_bytes(workbook: Workbook) -> bytes:
     written = io.BytesIO()
     # ExcelWriter rather than Workbook.save, which stamps the document's 'modified' with the time of saving.
     ExcelWriter(workbook, _FixedTimeZip(written, "w", zipfile.ZIP_DEFLATED)).save()
+    return written.getvalue()
+
+
+def archive_bytes(parts: Iterable[tuple[str, bytes]], *, base: bytes = b"") -> bytes:
+    """A workbook's archive: ``parts`` (name, bytes) in that order, with the one fixed timestamp, added to the archive
+    ``base`` when one is given (its members are copied as they are, not packed again)."""
+    written = io.BytesIO(base)
+    with _FixedTimeZip(written, "a" if base else "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts:
+            archive.writestr(name, data)
     return written.getvalue()
 
 
