@@ -1443,10 +1443,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "month.11": ("nov", "Nov"),
     "month.12": ("dec", "Dec"),
     "chart.people-desc": (
-        "Aantal medewerkers per totaalniveau aan het eind van elke maand, van {first} tot en met {last}: nu {people} "
-        "medewerkers; {covered} van de {work_processes} werkprocessen hebben nu voldoende dekking.",
-        "Number of people at each overall level at the end of each month, from {first} to {last}: {people} people now; "
-        "{covered} of the {work_processes} work processes are covered well enough now.",
+        "Aantal medewerkers per totaalniveau aan het eind van elke maand, van {first} tot en met {last}; "
+        "medewerkers nu: {people}.",
+        "Number of people at each overall level at the end of each month, from {first} to {last}; people now: {people}.",
+    ),
+    "chart.covered-desc": (
+        "Werkprocessen met voldoende dekking nu: {covered} van de {work_processes}.",
+        "Work processes covered well enough now: {covered} of the {work_processes}.",
     ),
     "chart.person-desc": (
         "Totaalniveau aan het eind van elke maand, van {first} tot en met {last}: eerst {start}, nu {end}, hoogste {highest}.",
@@ -1469,6 +1472,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "chart.format-heading": ("Ontwikkeling in de tijd", "Progress over time"),
     "chart.section-title": ("{format}, {team}: medewerkers per niveau", "{format}, {team}: people per level"),
+    "chart.format-title": ("{format}, alle teams: medewerkers per niveau", "{format}, all teams: people per level"),
     "chart.person-title": ("Totaalniveau in de tijd", "Overall level over time"),
     # --- self-assessment views (issue 22) ---
     "own.heading": ("Eigen beeld naast het beoordeelde niveau", "Own view beside the assessed level"),
@@ -1480,10 +1484,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "from the sign-offs. Where they differ by a level or more, it says 'discuss'. A self-assessment changes no level.",
     ),
     "own.none": (
-        "Nog geen zelfbeoordeling. De medewerker kan het eigen beeld geven op het gespreksformulier of in het "
-        "zelfbeoordelingsblad (Excel).",
-        "No self-assessment yet. The employee can give their own view on the conversation sheet or in the self-assessment "
-        "sheet (Excel).",
+        "Nog geen zelfbeoordeling. De medewerker geeft het eigen beeld in het zelfbeoordelingsblad (Excel), of in het "
+        "gesprek op het gespreksformulier; de coach zet het dan in het blad en leest het in.",
+        "No self-assessment yet. The employee gives their own view in the self-assessment sheet (Excel), or in the "
+        "conversation on the conversation sheet; the coach then puts it in the sheet and reads it in.",
     ),
     "own.none-on-paper": (
         "Nog geen zelfbeoordeling: vraag in het gesprek per werkproces naar het eigen beeld en noteer het hier.",
@@ -1641,10 +1645,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Active people of this format with at least one row in planning.csv that names a coach.",
     ),
     "implementation.improved": (
-        "Medewerkers op niveau {level} met een afgeronde verbeteropdracht",
-        "People at level {level} with a finished improvement",
+        "Medewerkers op niveau {level} of hoger met een afgeronde verbeteropdracht",
+        "People at level {level} or higher with a finished improvement",
     ),
-    "implementation.improved-short": ("Niveau {level} met verbeteropdracht", "Level {level} with improvement"),
+    "implementation.improved-short": ("Niveau {level}+ met verbeteropdracht", "Level {level}+ with improvement"),
     "implementation.improved-help": (
         "Actieve medewerkers van dit format met totaalniveau {level} of hoger die auteur of mede-auteur zijn van een "
         "afgeronde verbeteropdracht, van alle actieve medewerkers van het format.",
@@ -1685,7 +1689,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "finished improvements), with today's people, formats, criteria and sources: the structure of the content has "
         "no history of its own.",
     ),
-    "implementation.work-on": ("Werk eraan:", "Work on it:"),
+    "implementation.work-on": ("Waar u eraan werkt:", "Where it is worked on:"),
     "implementation.incomplete": ("Nog niet op elk niveau ({count})", "Not on every level yet ({count})"),
     "implementation.missing-levels": ("geen criteria op niveau {levels}", "no criteria on level {levels}"),
     "implementation.unsourced": ("Werkprocessen met criteria zonder bron ({count})", "Work processes with criteria without a source ({count})"),
@@ -1733,7 +1737,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "recognition.step-criterion": ("Niveau {level}: het criterium afgetekend, {date}", "Level {level}: its criterion signed, {date}"),
     "recognition.step-criteria": (
-        "Niveau {level}: alle {count} criteria afgetekend, {dates}",
+        "Niveau {level}: alle criteria ({count}) afgetekend, {dates}",
         "Level {level}: all {count} criteria signed, {dates}",
     ),
     "recognition.dates-span": ("{first} t/m {last}", "{first} to {last}"),

@@ -172,3 +172,19 @@ def test_a_persons_changes_are_the_months_where_the_overall_level_moves() -> Non
         assert rebuilt == list(levels)
         moved += len(changes) > 1
     assert moved >= 5
+
+
+def test_the_public_format_page_shows_every_team_together_never_a_team_of_its_own() -> None:
+    """A team with one person in a format would show that person's level history on a page everyone reads."""
+    result = generate(ROOT / "content", build_date=BUILD_DATE)
+    assert result.site is not None
+    progress = derive_progress(result.content, derive_facts(result.content, BUILD_DATE))
+    pages = {page.path: page.html or page.markdown for page in result.site.pages}
+    for training_format in result.content.formats.values():
+        page = pages[f"formats/{training_format.id}.md"]
+        assert f'id="chart-{training_format.id}-' not in page
+        rows = chart_tables(page)[f"chart-{training_format.id}"]
+        sections = progress.of_format(training_format.id)
+        for index in range(len(progress.months)):
+            added = [sum(s.points[index].people[level] for s in sections) for level in range(5)]
+            assert rows[len(progress.months) - 1 - index][1:] == [str(count) for count in added]

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ..model import Content, Organisation, Source, TrainingFormat, WorkProcess
 from . import Facts, PersonFacts, criteria_levels, format_work_processes
-from .health import criteria_without_source, review_due_on
+from .health import criteria_without_source, is_review_due
 from .levels import finished_authors
 from .progress import Progress
 
@@ -129,9 +129,9 @@ def missing_levels(work_process: WorkProcess, levels: Iterable[int]) -> tuple[in
 def is_reviewed_within(source: Source, organisation: Organisation, month_end: dt.date) -> bool:
     """Reviewed on or before ``month_end`` and not yet due for review then (the health page's rule on that date).
 
-    Only the last review is known: before its date a source counts as not reviewed."""
-    due = review_due_on(source, organisation)
-    return source.reviewed is not None and source.reviewed <= month_end and due is not None and not due < month_end
+    Only the last review is known: before its date a source counts as not reviewed. (Only valid sources are
+    monitored, for which ``is_review_due`` is the review rule alone.)"""
+    return source.reviewed is not None and source.reviewed <= month_end and not is_review_due(source, organisation, month_end)
 
 
 def _sourced(wps: Sequence[WorkProcess], unsourced: set[str]) -> Indicator:

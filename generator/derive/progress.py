@@ -59,6 +59,9 @@ class Progress:
     months: tuple[dt.date, ...]  # the window's month ends, oldest first; the last is the build date
     overall: dict[str, tuple[int, ...]]  # active person id → overall level per month
     sections: tuple[SectionProgress, ...]  # teams in organisation.yml order, then formats in file order
+    # Format id → per month, per level from 0 up, the people of every team together: what a public page may show,
+    # where a team's own chart of one person would be that person's level history.
+    formats: dict[str, tuple[tuple[int, ...], ...]]
 
     def changes(self, person_id: str) -> list[tuple[int, int]]:
         """A person's overall level where it changes: (month index, level), the first month included."""
@@ -99,7 +102,19 @@ def derive_progress(content: Content, facts: Facts) -> Progress:
             for month, month_levels in zip(months, per_month, strict=True)
         )
     sections = tuple(_sections(content, facts, months, levels, overall, series))
-    return Progress(months=months, overall=overall, sections=sections)
+    return Progress(months=months, overall=overall, sections=sections, formats=_per_format(sections))
+
+
+def _per_format(sections: Sequence[SectionProgress]) -> dict[str, tuple[tuple[int, ...], ...]]:
+    """Per format, the teams' people per level added up, month by month."""
+    added: dict[str, list[tuple[int, ...]]] = {}
+    for section in sections:
+        people = [point.people for point in section.points]
+        before = added.get(section.format.id)
+        added[section.format.id] = people if before is None else [
+            tuple(map(sum, zip(a, b, strict=True))) for a, b in zip(before, people, strict=True)
+        ]
+    return {format_id: tuple(people) for format_id, people in added.items()}
 
 
 def _by_date(signoffs: Sequence[Signoff]) -> list[Signoff]:

@@ -12,6 +12,8 @@ import html
 from collections.abc import Iterator
 from dataclasses import replace
 
+from markupsafe import Markup
+
 from ..audience import PUBLIC
 from ..derive import checklist_groups, criteria_levels, grouped
 from ..derive.deployable import CoverageCount, TeamDeployment
@@ -119,7 +121,7 @@ def _render_formats(c: PageContext) -> Iterator[Page]:
         yield c.page("format.md.j2", public(paths.training_format(training_format.id)), training_format.title,
                      format=training_format, members=members if c.layout.shows_names(PUBLIC) else [],
                      team_counts=c.deployment.format_counts.get(training_format.id, ()),
-                     progress_charts=c.progress_charts(c.deployment.progress.of_format(training_format.id)),
+                     progress_chart=_format_chart(c, training_format),
                      ).from_file(_format_file(training_format))
 
 
@@ -127,6 +129,16 @@ def _render_function_house(c: PageContext) -> Page:
     """Every format beside the others, level by level; counts of people (from everyone's facts), never names."""
     page = c.html_page("function_house.html.j2", public(paths.FUNCTION_HOUSE), c.t("house.title"), house=c.deployment.house)
     return replace(page, hide=("toc",))  # a table only: the width is worth more than an empty contents column
+
+
+def _format_chart(c: PageContext, training_format: TrainingFormat) -> Markup:
+    """The format's people per level over time, every team together ('' when it has nobody)."""
+    progress = c.deployment.progress
+    people = progress.formats.get(training_format.id)
+    if people is None:
+        return Markup()
+    return c.renderer.fragment("format_chart.html.j2", people=people, months=progress.months, format=training_format,
+                               org=c.content.organisation)
 
 
 def _render_work_processes(c: PageContext) -> Iterator[Page]:
