@@ -17,6 +17,7 @@ from generator.derive import derive_facts
 from generator.diagnostics import Report
 from generator.generate import Result, generate
 from generator.read import read_content
+from generator.render.improvements import SUMMARY_LENGTH, first_paragraph
 from generator.render.site import SiteAddress
 
 from .conftest import BUILD_DATE, content_tree
@@ -165,6 +166,18 @@ def test_feed_is_atom_with_tag_ids_and_absolute_links(content: Path, monkeypatch
     assert first.find(f"{ATOM}link").get("href") == "https://intranet.example.nl/opleiden/verbeteropdrachten/nieuw/"  # type: ignore[union-attr]
     assert first.findtext(f"{ATOM}author/{ATOM}name") == "Bea de Boer"
     assert "<em>te</em>" in (first.findtext(f"{ATOM}content") or "")
+    # The summary is what the write-up opens with, as text (the body's first paragraph, markup left out).
+    content_text = first.findtext(f"{ATOM}content") or ""
+    summary = first.findtext(f"{ATOM}summary") or ""
+    assert summary and "<" not in summary and summary.split()[0] in content_text, summary
+
+
+def test_a_summary_is_the_first_paragraph_shortened_at_a_word() -> None:
+    assert first_paragraph("<h2>Aanleiding</h2>\n<p>Te <em>veel</em>\nalarmen &amp; storingen.</p>\n<p>Tweede.</p>") == (
+        "Te veel alarmen & storingen.")
+    long = first_paragraph("<p>" + "woord " * 100 + "</p>")
+    assert len(long) <= SUMMARY_LENGTH + 2 and long.endswith("woord …")
+    assert first_paragraph("<h2>Alleen een kop</h2>") == ""
 
 
 def test_without_personal_data_no_page_or_feed_names_a_person(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:

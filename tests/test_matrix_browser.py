@@ -123,3 +123,18 @@ def test_print_one_team_on_landscape_a4_and_every_team_on_a_page_of_its_own(open
             assert "".join(title.split()) in text, title
 
     check(open_page(site_url + MATRIX))
+
+
+def test_the_sort_button_shows_the_direction_of_its_column(open_page: OpenPage, site_url: str) -> None:
+    """⇅ until a column is sorted; then ▼ (highest first) or ▲ on that column's button, ⇅ on the others."""
+    page = open_page(site_url + MATRIX)
+    table = page.locator(".wgo-matrix-table").first
+    button = table.locator("th.wgo-matrix-wp").filter(has_text="B1-K1-W5").first.locator("button.wgo-sort")
+    other = table.locator("th.wgo-matrix-wp").filter(has_text="B1-K1-W2").first.locator("button.wgo-sort")
+    assert button.inner_text() == "⇅" and other.inner_text() == "⇅"
+    button.click()
+    assert (button.inner_text(), other.inner_text()) == ("▼", "⇅")
+    button.click()
+    assert (button.inner_text(), other.inner_text()) == ("▲", "⇅")
+    other.click()
+    assert (button.inner_text(), other.inner_text()) == ("⇅", "▼")

@@ -9,6 +9,8 @@ public``, as a newsletter would); otherwise only the team.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -132,13 +134,28 @@ def _entry(
         _text(ET.SubElement(entry, "author"), "name", name)
     for word in (t(f"improvement-method.{improvement.method}"), *improvement.tags):
         ET.SubElement(entry, "category", term=word)
-    team = content.organisation.team(content.improvement_team(improvement))
-    summary = [part for part in (team.name if team else "", improvement.savings) if part]
-    if summary:
-        _text(entry, "summary", " — ".join(summary))
     # The same sanitised HTML as the page, its links relative to the page, which xml:base names.
     body = safe_html(improvement.body, paths.improvement(improvement.id), address.directory_urls)
+    team = content.organisation.team(content.improvement_team(improvement))
+    # A reader sees the summary in the list of entries: what the write-up opens with says what it is about.
+    summary = first_paragraph(body) or " — ".join(part for part in (team.name if team else "", improvement.savings) if part)
+    if summary:
+        _text(entry, "summary", summary)
     _text(entry, "content", body, type="html", **{"xml:base": _href(address, page)})
+
+
+SUMMARY_LENGTH = 300  # characters of the first paragraph a feed entry's summary keeps
+_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def first_paragraph(body_html: str) -> str:
+    """The text of the first paragraph of a sanitised body, shortened at a word to about SUMMARY_LENGTH."""
+    found = _PARAGRAPH.search(body_html)
+    text = " ".join(html.unescape(_TAG.sub("", found.group(1))).split()) if found else ""
+    if len(text) <= SUMMARY_LENGTH:
+        return text
+    return text[:SUMMARY_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:

@@ -39,11 +39,20 @@
     return typeof a === "number" ? -1 : 1;
   }
 
+  const UNSORTED = "\u21C5";
+
   function sortBy(column, descending) {
     for (const table of tables) {
       const header = table.tHead.rows[0].cells;
-      for (const th of header) th.removeAttribute("aria-sort");
+      for (const th of header) {
+        th.removeAttribute("aria-sort");
+        const button = th.querySelector(".wgo-sort");
+        if (button) button.textContent = UNSORTED;
+      }
       header[column].setAttribute("aria-sort", descending ? "descending" : "ascending");
+      // The sorted column shows its direction; the others that they can be sorted.
+      const sorted = header[column].querySelector(".wgo-sort");
+      if (sorted) sorted.textContent = descending ? "\u25BC" : "\u25B2";
       const body = table.tBodies[0];
       const rows = Array.from(body.rows);
       // Array.prototype.sort is stable: rows of equal value keep their order.
@@ -58,7 +67,7 @@
       const button = document.createElement("button");
       button.type = "button";
       button.className = "wgo-sort";
-      button.textContent = "⇅";
+      button.textContent = UNSORTED;
       button.setAttribute("aria-label", label + ": " + th.textContent.trim());
       button.title = button.getAttribute("aria-label");
       button.addEventListener("click", () => {
