@@ -78,12 +78,22 @@ def author_env() -> dict[str, str]:
     return {**quiet_env(), "WGO_COMMAND": "python3 dev.py"}
 
 
+def viewing_hint(site_dir: Path, offline: bool) -> str:
+    """How to look at a built site. Opened from the folder, a normal build shows folder listings and has no
+    search (its links end in a folder, and search needs a web server); only an --offline build works that way."""
+    if offline:
+        return f"Built the example site in {site_dir} for a file share — open {site_dir / 'index.html'} in a browser"
+    return (f"Built the example site in {site_dir} — view it with: python3 dev.py serve "
+            "(it needs a web server; for opening from a folder or file share, build it with: python3 dev.py site --offline)")
+
+
 def site() -> None:
     """--offline: a site that works opened from a folder (a file share) over file://, with no web server."""
     ensure_venv()
-    env = {**author_env(), "WGO_OFFLINE": "true"} if "--offline" in sys.argv[2:] else author_env()
+    offline = "--offline" in sys.argv[2:]
+    env = {**author_env(), "WGO_OFFLINE": "true"} if offline else author_env()
     run(BIN / "mkdocs", "build", "--strict", "--site-dir", ROOT / "site", env=env)
-    print(f"Built the example site in {ROOT / 'site'} — open site/index.html or run: python3 dev.py serve")
+    print(viewing_hint(ROOT / "site", offline))
     if (ROOT / "site-access").is_dir() and any((ROOT / "site-access").iterdir()):
         print(f"The web server's access rules for its restricted folder are in {ROOT / 'site-access'} (README: Personal data and access)")
 

@@ -108,3 +108,16 @@ def test_a_level_whose_evidence_expires_within_90_days_is_marked(tmp_path: Path)
     assert row.format(cell=badge) in pages["pop/p-002/index.md"]
     # The matrix marks the same cell.
     assert f'{badge} <span class="wgo-expiring" title="verloopt op 30-01-2027">!</span>' in pages["matrix/operator.md"]
+
+
+def test_the_next_level_checklist_is_offered_only_below_the_target(tmp_path: Path) -> None:
+    """Someone at or above their target has no next level to sign: their POP offers no checklist for it."""
+    content = content_tree(tmp_path) / "content"
+    with (content / "signoffs.csv").open("a", encoding="utf-8") as file:
+        file.write("p-002,bewaken,,3,2026-02-01,p-002,\n")  # with opstarten at 4: above the target of 2
+    result = generate(content, build_date=BUILD_DATE)
+    assert result.site is not None and result.facts is not None
+    pages = {page.path: page.html or page.markdown for page in result.site.pages}
+    offered = {person_id: "wgo-prefilled-checklist" in pages[f"pop/{person_id}/index.md"] for person_id in result.facts.people}
+    expected = {person_id: facts.overall < facts.target for person_id, facts in result.facts.people.items()}
+    assert offered == expected and set(offered.values()) == {True, False}, (offered, expected)

@@ -373,3 +373,15 @@ def test_every_page_that_depends_on_the_build_date_says_so() -> None:
     assert {page.path.split("/")[0] + "/" for page in dated} == set(DATED)
     as_of = ("Stand per 01-11-2026\n{: .wgo-as-of }", '<p class="wgo-as-of">Stand per 01-11-2026</p>')
     assert [page.path for page in dated if as_of[page.html is not None] not in (page.html or page.markdown)] == []
+
+
+def test_the_site_name_is_in_every_title_once(example_site: Path) -> None:
+    """The home page is titled by the organisation's name alone, not "Voorbeeld Chemie BV - Voorbeeld Chemie BV"."""
+    def title(page: str) -> str:
+        found = re.search(r"<title>(.*?)</title>", (example_site / page).read_text(encoding="utf-8"))
+        assert found, page
+        return html_module.unescape(found.group(1))
+
+    assert title("index.html") == "Voorbeeld Chemie BV"
+    assert title("formats/index.html") == "Opleidingsformats - Voorbeeld Chemie BV"
+    assert title("functiehuis/index.html") == "Functiehuis - Voorbeeld Chemie BV"

@@ -45,7 +45,9 @@ class Page:
         return replace(self, source_file=source_file)
 
     def front_matter(self) -> dict[str, object]:
-        meta: dict[str, object] = {"title": escape_html(self.title)}
+        # The home page's title is the organisation's name, which the theme's <title> already ends with:
+        # without a title of its own, the home page is titled by the site's name once ("Voorbeeld Chemie BV").
+        meta: dict[str, object] = {} if self.path == "index.md" else {"title": escape_html(self.title)}
         if not self.indexed:
             # Material's search honours the first; the theme's sitemap.xml the second.
             meta["search"] = {"exclude": True}
