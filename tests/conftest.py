@@ -14,6 +14,11 @@ from typing import Any
 import playwright.sync_api as sync_api
 import pytest
 
+from generator.diagnostics import Report
+from generator.model import Content
+from generator.read import read_content
+from generator.references import check_references
+
 from .chromium import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +45,15 @@ def content_tree(tmp_path: Path, case: str | None = None) -> Path:
     if case:
         shutil.copytree(CASES / case / "content", tmp_path / "content", dirs_exist_ok=True)
     return tmp_path
+
+
+def checked_content(content_dir: Path) -> Content:
+    """A content folder read and its references checked, as the generator does before deriving; no errors allowed."""
+    report = Report()
+    content = read_content(content_dir, report)
+    check_references(content, BUILD_DATE, report)
+    assert not report.has_errors, report.in_file_order()
+    return content
 
 
 def build_site(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:

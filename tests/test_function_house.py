@@ -8,11 +8,8 @@ from pathlib import Path
 from generator import generate
 from generator.derive import derive_facts
 from generator.derive.function_house import FunctionHouse, HouseCell, derive_function_house
-from generator.diagnostics import Report
-from generator.read import read_content
-from generator.references import check_references
 
-from .conftest import BUILD_DATE, content_tree
+from .conftest import BUILD_DATE, checked_content, content_tree
 
 # Over the base tree (operator: opstarten with a level-1 knowledge and a level-2 skill criterion, bewaken with a
 # level-1 attitude criterion; target 2): a retired work process in the operator format, and a second format.
@@ -94,10 +91,7 @@ def house_tree(tmp_path: Path, *, personal_data: bool = True) -> Path:
 
 
 def derived_house(tmp_path: Path) -> FunctionHouse:
-    report = Report()
-    content = read_content(house_tree(tmp_path), report)
-    check_references(content, BUILD_DATE, report)
-    assert not report.has_errors, report.messages
+    content = checked_content(house_tree(tmp_path))
     return derive_function_house(content, derive_facts(content, BUILD_DATE))
 
 

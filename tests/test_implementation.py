@@ -14,12 +14,9 @@ from generator import generate
 from generator.derive import derive_facts
 from generator.derive.implementation import Implementation, Indicator, derive_implementation, monitored_improvement_level
 from generator.derive.progress import derive_progress
-from generator.diagnostics import Report
 from generator.model import Content, Level
-from generator.read import read_content
-from generator.references import check_references
 
-from .conftest import BUILD_DATE, ROOT, content_tree
+from .conftest import BUILD_DATE, ROOT, checked_content, content_tree
 
 # The window's month ends for BUILD_DATE (2026-11-01): index 0 is 2024-12-31, the last the build date.
 DEC_2024, JAN_2025, MAR_2025, JUN_2025, JAN_2026, FEB_2026, MAR_2026 = 0, 1, 3, 6, 13, 14, 15
@@ -67,14 +64,6 @@ def monitor_tree(tmp_path: Path, organisation: str = "") -> Path:
     return content
 
 
-def checked(content_dir: Path) -> Content:
-    report = Report()
-    content = read_content(content_dir, report)
-    check_references(content, BUILD_DATE, report)
-    assert not report.has_errors, report.in_file_order()
-    return content
-
-
 def implementation_of(content: Content) -> Implementation:
     facts = derive_facts(content, BUILD_DATE)
     return derive_implementation(content, facts, derive_progress(content, facts))
@@ -82,7 +71,7 @@ def implementation_of(content: Content) -> Implementation:
 
 @pytest.fixture
 def monitored(tmp_path: Path) -> Implementation:
-    return implementation_of(checked(monitor_tree(tmp_path)))
+    return implementation_of(checked_content(monitor_tree(tmp_path)))
 
 
 def test_the_window_is_that_of_the_levels_over_time(monitored: Implementation) -> None:
@@ -139,7 +128,7 @@ def test_people_with_a_coach_in_the_planning_today_only(monitored: Implementatio
 def test_people_at_the_improvement_level_with_a_finished_improvement(tmp_path: Path, organisation: str) -> None:
     """p-002 is at level 3 on both work processes from June 2025 and finishes the improvement in February 2026:
     counted from then, with the clause (capped at 2 until then) and without it (level 3 of the model)."""
-    monitored = implementation_of(checked(monitor_tree(tmp_path, organisation)))
+    monitored = implementation_of(checked_content(monitor_tree(tmp_path, organisation)))
     improved = monitored.formats[0].improved
     assert monitored.improvement_level == 3
     assert (improved.count, improved.total) == (1, 3)
@@ -150,7 +139,7 @@ def test_people_at_the_improvement_level_with_a_finished_improvement(tmp_path: P
 
 
 def test_the_improvement_level_is_the_organisations_else_3_within_the_scale(tmp_path: Path) -> None:
-    organisation = checked(monitor_tree(tmp_path)).organisation
+    organisation = checked_content(monitor_tree(tmp_path)).organisation
     assert monitored_improvement_level(organisation) == 3
     assert monitored_improvement_level(replace(organisation, improvement_level=4)) == 4
     short_scale = tuple(Level(level=n, label=str(n)) for n in range(3))
@@ -165,7 +154,7 @@ def test_a_share_is_rounded_down_and_none_of_nothing() -> None:
 
 
 def test_today_is_the_last_month_of_every_history_in_the_example() -> None:
-    monitored = implementation_of(checked(ROOT / "content"))
+    monitored = implementation_of(checked_content(ROOT / "content"))
     for found in monitored.formats:
         for name, indicator in found.indicators:
             assert indicator.count <= indicator.total, (found.format.id, name)

@@ -20,12 +20,9 @@ from generator import generate
 from generator.derive import derive_facts
 from generator.derive.matrix import format_matrix
 from generator.derive.progress import derive_progress, month_ends
-from generator.diagnostics import Report
 from generator.model import Content
-from generator.read import read_content
-from generator.references import check_references
 
-from .conftest import BUILD_DATE, ROOT, content_tree
+from .conftest import BUILD_DATE, ROOT, checked_content, content_tree
 
 
 def as_of(content: Content, month_end: dt.date) -> Content:
@@ -37,14 +34,6 @@ def as_of(content: Content, month_end: dt.date) -> Content:
     )
 
 
-def checked(root: Path) -> Content:
-    report = Report()
-    content = read_content(root, report)
-    check_references(content, BUILD_DATE, report)
-    assert not report.has_errors, report.in_file_order()
-    return content
-
-
 def test_month_ends_end_with_the_build_date() -> None:
     assert month_ends(dt.date(2026, 3, 15), 4) == (
         dt.date(2025, 12, 31), dt.date(2026, 1, 31), dt.date(2026, 2, 28), dt.date(2026, 3, 15),
@@ -53,7 +42,7 @@ def test_month_ends_end_with_the_build_date() -> None:
 
 
 def test_every_month_and_team_of_the_example_equals_derive_at_that_date() -> None:
-    content = checked(ROOT / "content")
+    content = checked_content(ROOT / "content")
     progress = derive_progress(content, derive_facts(content, BUILD_DATE))
     assert len(progress.months) == 24 and progress.months[-1] == BUILD_DATE
     changed = 0
@@ -100,7 +89,7 @@ def test_expiry_and_improvements_move_the_series(tmp_path: Path) -> None:
     (content_dir / "improvements" / "spoelen.md").write_text(
         "---\ntitle: Spoelen\nauthor: p-002\nmethod: PDCA\nstatus: done\nstarted: 2026-01-05\nfinished: 2026-03-20\n"
         "work_processes: [bewaken]\n---\nMinder spoelwater.\n", encoding="utf-8")
-    content = checked(content_dir)
+    content = checked_content(content_dir)
     progress = derive_progress(content, derive_facts(content, BUILD_DATE))
     for index, month_end in enumerate(progress.months):
         facts = derive_facts(as_of(content, month_end), month_end)
@@ -116,7 +105,7 @@ def test_the_window_follows_progress_months(tmp_path: Path, months: int) -> None
     content_dir = content_tree(tmp_path) / "content"
     with (content_dir / "organisation.yml").open("a", encoding="utf-8") as file:
         file.write(f"progress_months: {months}\n")
-    content = checked(content_dir)
+    content = checked_content(content_dir)
     progress = derive_progress(content, derive_facts(content, BUILD_DATE))
     assert len(progress.months) == months
     assert all(len(section.points) == months for section in progress.sections)
@@ -161,7 +150,7 @@ def test_the_charts_on_the_matrix_and_team_pages_show_the_matrix_totals_of_each_
 
 
 def test_a_persons_changes_are_the_months_where_the_overall_level_moves() -> None:
-    content = checked(ROOT / "content")
+    content = checked_content(ROOT / "content")
     progress = derive_progress(content, derive_facts(content, BUILD_DATE))
     moved = 0
     for person_id, levels in progress.overall.items():
