@@ -899,14 +899,15 @@ ENTRIES: dict[str, tuple[str, str]] = {
     # --- who can do this, POP and planning --------------------------------------
     "label.who-can-do": ("Wie kan dit?", "Who can do this?"),
     "label.who-can-do-intro": (
-        "Per team de actieve medewerkers op niveau {level} ({label}) of hoger, van elk format; minimaal {count} per team nodig. Wie in meer formats met dit werkproces zit, telt één keer.",
-        "Per team the active employees at level {level} ({label}) or higher, of any format; at least {count} per team needed. Someone whose format shares this work process with another counts once.",
+        "Per team de actieve medewerkers op elk niveau, van elk format; wie in meer formats met dit werkproces zit, telt één keer. "
+        "Niveau {level} ({label}) en hoger telt voor de dekking: minimaal {count} per team nodig.",
+        "Per team the active employees at each level, of any format; someone whose format shares this work process with another counts once. "
+        "Level {level} ({label}) and higher counts towards coverage: at least {count} per team needed.",
     ),
     "label.who-no-team": ("Geen team heeft dit werkproces in een format.", "No team has this work process in a format."),
     "label.level-named": ("Niveau {level} — {label}", "Level {level} — {label}"),
     "label.count-of-minimum": ("{count} van minimaal {minimum}", "{count} of at least {minimum}"),
     "label.nobody": ("niemand", "nobody"),
-    "label.who-names": ("Wie ({count})", "Who ({count})"),
     "label.people-index": ("Alle medewerkers", "All employees"),
     "label.people-index-intro": (
         "Alle actieve medewerkers met hun team, format, totaalniveau en doelniveau. Een naam leidt naar het POP.",
@@ -1750,6 +1751,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "recognition.signed-heading": ("Voor juistheid namens {organisation}", "Confirmed on behalf of {organisation}"),
     "recognition.signed-name": ("Naam en functie", "Name and function"),
     "recognition.signed-signature": ("Handtekening", "Signature"),
+    # --- who can do this, at every level (issue 23) ---
+    "who.coverage-level": ("dekkingsniveau", "coverage level"),
+    "who.names": ("Wie ({count} op niveau {level}+, {total} in totaal)", "Who ({count} at level {level}+, {total} in all)"),
+    "who.deployable": ("Inzetbaar (niveau {level}+)", "Deployable (level {level}+)"),
 }
 
 

@@ -67,14 +67,19 @@ def _names(people: tuple[PersonFacts, ...]) -> list[str]:
     return [p.person.name for p in people]
 
 
-def test_who_can_do_lists_per_team_each_level_from_the_coverage_level_up(tmp_path: Path) -> None:
+def test_who_can_do_lists_per_team_each_level_from_1_up_and_counts_from_the_coverage_level(tmp_path: Path) -> None:
     content, facts = _content(tmp_path)
     who = Deployability(content, facts).who_can_do(content.work_processes["gedeeld"])
     # Dagdienst has "gedeeld" in Fenna's format and nobody at level 3: listed, with nobody.
     assert [d.team.id for d in who] == ["ploeg-1", "ploeg-2", "dagdienst"]
     ploeg_1 = who[0]
-    assert [(g.level, _names(g.people)) for g in ploeg_1.groups] == [(3, ["Ali Aydin"]), (4, ["Bea de Boer"])]
-    assert (ploeg_1.count, ploeg_1.minimum, ploeg_1.short) == (2, 2, False)
+    assert [(g.level, _names(g.people), g.counted) for g in ploeg_1.groups] == [
+        (1, [], False), (2, ["Cor Claes"], False), (3, ["Ali Aydin"], True), (4, ["Bea de Boer"], True)]
+    assert (ploeg_1.count, ploeg_1.total, ploeg_1.minimum, ploeg_1.short) == (2, 3, 2, False)
+    # Without names: the same counts per level.
+    counted = ploeg_1.counted()
+    assert [(c.level, c.count, c.counted) for c in counted.levels] == [(1, 0, False), (2, 1, False), (3, 1, True), (4, 1, True)]
+    assert (counted.count, counted.short) == (2, False)
     assert _names(ploeg_1.people) == ["Bea de Boer", "Ali Aydin"]  # highest level first
     assert (who[1].count, who[1].short) == (1, True)
     assert (who[2].count, who[2].short) == (0, True)
@@ -98,7 +103,7 @@ def test_inactive_people_and_lower_levels_are_left_out(tmp_path: Path) -> None:
     who = Deployability(content, facts).who_can_do(content.work_processes["gedeeld"])
     names = [name for d in who for name in _names(d.people)]
     assert "Dirk Dekker" not in names  # inactive, though at level 4
-    assert "Cor Claes" not in names  # level 2, below the coverage level
+    assert "Cor Claes" not in names  # level 2, below the coverage level: listed at 2, not counted
 
 
 def test_a_team_without_the_work_process_in_any_format_is_left_out_unless_someone_can_do_it(tmp_path: Path) -> None:

@@ -53,18 +53,25 @@ def public_names(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 def test_a_work_process_page_counts_per_team_who_can_do_it(example_site: Path) -> None:
     who = _section(html(example_site, "werkprocessen/installatie-opstarten"), "wie-kan-dit")
-    assert "Per team de actieve medewerkers op niveau 3 (Allround) of hoger" in who
-    assert _rows(who) == ["Ploeg 1 | 3 van minimaal 2", "Ploeg 2 | 4 van minimaal 2", "Dagdienst | 2 van minimaal 2"]
+    assert "Niveau 3 (Allround) en hoger telt voor de dekking" in who
+    # Per level 1 to 4, then the coverage count (level 3 and up). Ploeg 1: Piet Pietersen at 1, Mehmet Yılmaz
+    # at 2 (signoffs.csv), Klaas Klaassen and Sanne Bakker at 3, Henk de Vries at 4.
+    assert _rows(who) == ["Ploeg 1 | 1 | 1 | 2 | 1 | 3 van minimaal 2", "Ploeg 2 | 0 | 1 | 3 | 1 | 4 van minimaal 2",
+                          "Dagdienst | 0 | 0 | 1 | 1 | 2 van minimaal 2"]
     assert '<a href="../../beperkt/ploeg-2/#wp-installatie-opstarten">Ploeg 2</a>' in who
+    # Each count opens the team's names at this work process; no name on the public page.
+    assert '<a href="../../beperkt/ploeg-2/#wp-installatie-opstarten-wie">3</a>' in who
+    assert "Niveau 3 — Allround <small class=\"wgo-coverage-mark\">dekkingsniveau</small>" in who
 
 
 def test_the_team_page_names_who_can_do_it_at_the_row_the_public_page_links_to(example_site: Path) -> None:
     team = html(example_site, "beperkt/ploeg-2")
     row = team[team.index('<tr id="wp-installatie-opstarten">'):]
     row = row[:row.index("</tr>")]
-    assert _text(row.split("<summary>")[1].split("</summary>")[0]) == "Wie (4)"
-    assert [_text(item) for item in re.findall(r"<li>(.*?)</li>", row, re.S)] == [
-        "4 Henk van Groningen", "3 Rob Robberts, Jens Jensen, Yvonne Kok"]
+    assert _text(row.split("<summary>")[1].split("</summary>")[0]) == "Wie (4 op niveau 3+, 5 in totaal)"
+    assert [_text(item) for item in re.findall(r"<li[^>]*>(.*?)</li>", row, re.S)] == [
+        "4 Henk van Groningen", "3 Rob Robberts, Jens Jensen, Yvonne Kok dekkingsniveau", "2 Bram Hendriks"]
+    assert '<li class="wgo-uncounted"><span class="wgo-level wgo-level-2"' in row
 
 
 def test_without_access_a_work_process_page_names_who_can_do_it(public_names: dict[str, str]) -> None:
@@ -73,9 +80,9 @@ def test_without_access_a_work_process_page_names_who_can_do_it(public_names: di
     rows = [line for line in who.splitlines() if line.startswith("| [")]
     assert [" | ".join(_text(re.sub(r"\]\([^)]*\)", "", cell).replace("[", "")) for cell in row.strip("|").split("|"))
             for row in rows] == [
-        "Ploeg 1 | 3 van minimaal 2 | Klaas Klaassen, Sanne Bakker | Henk de Vries",
-        "Ploeg 2 | 4 van minimaal 2 | Rob Robberts, Jens Jensen, Yvonne Kok | Henk van Groningen",
-        "Dagdienst | 2 van minimaal 2 | Wouter Bosman | Marieke Dijkstra",
+        "Ploeg 1 | Piet Pietersen | Mehmet Yılmaz | Klaas Klaassen, Sanne Bakker | Henk de Vries | 3 van minimaal 2",
+        "Ploeg 2 | — | Bram Hendriks | Rob Robberts, Jens Jensen, Yvonne Kok | Henk van Groningen | 4 van minimaal 2",
+        "Dagdienst | — | — | Wouter Bosman | Marieke Dijkstra | 2 van minimaal 2",
     ]
     assert "[Klaas Klaassen](../pop/p-002/index.md)" in who
     assert "[Ploeg 2](../teams/ploeg-2/index.md)" in who
@@ -95,7 +102,7 @@ def test_a_team_page_names_who_is_behind_each_count_shortfalls_first(example_sit
     coverage = team[team.index('<div class="wgo-coverage">'):team.index("</div>", team.index('<div class="wgo-coverage">'))]
     rows = coverage.split("<tr")[2:]
     assert "Resultaten rapporteren en vrijgeven" in rows[0] and "wgo-short" in rows[0]
-    assert '<details class="wgo-names">\n<summary>Wie (1)</summary>' in rows[0]
+    assert '<details class="wgo-names">\n<summary>Wie (1 op niveau 3+, ' in rows[0]
     assert '<a href="pop/p-015/">Lotte de Boer</a>' in rows[0]
     members = _rows(_section(team, "medewerkers"))
     assert members[0] == "Henk van Groningen | Procesoperator | 4 | 4 | op niveau"

@@ -77,6 +77,12 @@ def work_process_anchor(wp_id: str) -> str:
     return f"wp-{wp_id}"
 
 
+def who_anchor(wp_id: str) -> str:
+    """The names by level inside that row: a link here opens their folded list (the browser
+    reveals a closed ``<details>`` that holds the target of the address)."""
+    return f"wp-{wp_id}-wie"
+
+
 def source_anchor(source_id: str) -> str:
     """A source's section on the team's re-instruction page."""
     return f"src-{source_id}"
