@@ -1755,6 +1755,17 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "who.coverage-level": ("dekkingsniveau", "coverage level"),
     "who.names": ("Wie ({count} op niveau {level}+, {total} in totaal)", "Who ({count} at level {level}+, {total} in all)"),
     "who.deployable": ("Inzetbaar (niveau {level}+)", "Deployable (level {level}+)"),
+    # --- the matrix: filters by work process and level, legend below the tables (issue 23) ---
+    "matrix.legend-heading": ("Legenda en uitleg", "Legend and explanation"),
+    "matrix.legend-link": ("Legenda en uitleg ↓", "Legend and explanation ↓"),
+    "matrix.filter-wp": ("Werkproces", "Work process"),
+    "matrix.filter-all-wps": ("Alle werkprocessen", "All work processes"),
+    "matrix.filter-level": ("Niveau", "Level"),
+    "matrix.filter-any-level": ("Elk niveau", "Any level"),
+    "matrix.filter-level-hint": (
+        "op het gekozen werkproces, zonder werkproces het totaalniveau",
+        "on the chosen work process; without one, the overall level",
+    ),
 }
 
 

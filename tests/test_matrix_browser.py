@@ -138,3 +138,94 @@ def test_the_sort_button_shows_the_direction_of_its_column(open_page: OpenPage, 
     assert (button.inner_text(), other.inner_text()) == ("▲", "⇅")
     other.click()
     assert (button.inner_text(), other.inner_text()) == ("⇅", "▼")
+
+
+# Issue 23: the first row on screen at once, the header row in view while its table is, and filters by
+# work process and minimum level.
+
+LAPTOP = (1366, 768)
+MATRIX_PAGES = [MATRIX, "/beperkt/alle/matrix/laborant/", "/beperkt/ploeg-2/matrix/procesoperator/"]
+
+
+@pytest.mark.parametrize("path", MATRIX_PAGES)
+def test_on_a_laptop_the_first_person_row_is_in_view_without_scrolling(open_page: OpenPage, site_url: str, path: str) -> None:
+    page = open_page(site_url + path, viewport=LAPTOP)
+    first_row = page.evaluate("document.querySelector('.wgo-matrix-table tbody tr').getBoundingClientRect().bottom")
+    assert first_row <= LAPTOP[1], first_row
+    # The legend moved below the tables, one click away.
+    page.get_by_role("link", name="Legenda en uitleg").click()
+    assert 0 <= page.evaluate("document.getElementById('legenda').getBoundingClientRect().top") < LAPTOP[1] - 100
+
+
+# For every team's table and each of its rows but the first: scroll the page so that the row would be the
+# first under the header row if that stood right under Material's top bar; then where the header row is,
+# and what is on top at the centre of a work-process header cell and of the row's name cell.
+HEADER_WHILE_SCROLLING = """async () => {
+  const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const bar = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  const found = [];
+  for (const table of document.querySelectorAll('.wgo-matrix-table')) {
+    const height = table.tHead.offsetHeight;
+    for (const row of [...table.tBodies[0].rows].slice(1)) {
+      window.scrollTo({ top: window.scrollY + row.getBoundingClientRect().top - bar - height, behavior: 'instant' });
+      await frame();
+      const head = table.tHead.rows[0].cells[0].getBoundingClientRect();
+      const on = (element) => {
+        const r = element.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return Boolean(hit && element.contains(hit));
+      };
+      found.push({ team: table.closest('section').dataset.team, row: row.rowIndex, bar, top: head.top,
+                   header: on(table.querySelector('th.wgo-matrix-wp')), name: on(row.cells[0]) });
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, VIEWPORTS[1]], ids=["laptop", "tablet"])
+def test_the_header_row_stays_under_the_top_bar_while_its_table_is_on_screen(open_page: OpenPage, site_url: str, viewport: tuple[int, int]) -> None:
+    page = open_page(site_url + MATRIX, viewport=viewport)
+    found = page.evaluate(HEADER_WHILE_SCROLLING)
+    assert len({f["team"] for f in found}) == 3 and len(found) >= 10
+    for where in found:
+        assert abs(where["top"] - where["bar"]) <= 1.5 and where["header"] and where["name"], where
+
+
+def _expected_rows(wp_id: str | None, least: int) -> dict[str, list[str]]:
+    """Per team, the Procesoperators the filter should leave: level on ``wp_id`` (else overall) at least ``least``."""
+    from generator.derive import derive_facts
+
+    from .conftest import BUILD_DATE, ROOT, checked_content
+
+    content = checked_content(ROOT / "content")
+    facts = derive_facts(content, BUILD_DATE)
+    rows: dict[str, list[str]] = {}
+    for team in content.organisation.teams:
+        members = [f for f in facts.members(team.id) if f.format.id == "procesoperator"]
+        kept = [f.person.name for f in members if (facts.level(f.person.id, wp_id) if wp_id else f.overall) >= least]
+        if kept:
+            rows[team.id] = kept
+    return rows
+
+
+VISIBLE_ROWS = """() => Object.fromEntries([...document.querySelectorAll('.wgo-matrix-team')]
+  .filter((section) => !section.hidden)
+  .map((section) => [section.dataset.team, [...section.querySelector('tbody').rows]
+    .filter((row) => !row.hidden).map((row) => row.cells[0].textContent.trim())]))"""
+
+
+def test_the_work_process_and_minimum_level_filters_leave_who_can_do_it(open_page: OpenPage, site_url: str) -> None:
+    page = open_page(site_url + MATRIX)
+    page.select_option("select[name=wp]", "installatie-opstarten")
+    page.select_option("select[name=level]", "2")
+    expected = _expected_rows("installatie-opstarten", 2)
+    assert sum(len(names) for names in expected.values()) >= 5
+    assert page.evaluate(VISIBLE_ROWS) == expected
+    columns = page.locator(".wgo-matrix-team:visible").first.locator("th.wgo-matrix-wp:visible").all_inner_texts()
+    assert len(columns) == 1 and "B1-K1-W2" in columns[0], columns
+    # Without a work process the minimum applies to the overall level; every column is back.
+    page.select_option("select[name=wp]", "")
+    page.select_option("select[name=level]", "3")
+    assert page.evaluate(VISIBLE_ROWS) == _expected_rows(None, 3)
+    assert page.locator(".wgo-matrix-team:visible").first.locator("th.wgo-matrix-wp:visible").count() == 9

@@ -1,4 +1,4 @@
-/* Filter and sort the deployability matrix in the browser.
+/* Filter and sort the deployability matrix in the browser, and keep its header row in view.
    Without this script every table is complete and readable; with it, the form above the
    tables appears (it stays hidden otherwise, as it would do nothing). Sorting applies to
    every team's table at once, so that teams read alike. Served from the site itself. */
@@ -10,21 +10,73 @@
   const tables = Array.from(document.querySelectorAll(".wgo-matrix-table"));
   const team = form.elements.namedItem("team");
   const name = form.elements.namedItem("name");
+  const workProcess = form.elements.namedItem("wp");
+  const least = form.elements.namedItem("level");
+
+  function levelOf(cell) {
+    const badge = cell.querySelector(".wgo-level");
+    return badge ? Number(badge.textContent) : 0;
+  }
+
+  // The column of a work process in one table, or of the overall level (the first after the work processes).
+  function levelColumn(table, wpId) {
+    const header = Array.from(table.tHead.rows[0].cells);
+    if (wpId) return header.findIndex((th) => th.dataset.wp === wpId);
+    return header.filter((th) => th.dataset.wp).length + 1;
+  }
+
+  // With a work process chosen, only its column of levels stays (name, overall, target and status too).
+  function showColumns(table, wpId) {
+    Array.from(table.tHead.rows[0].cells).forEach((th, column) => {
+      const hide = Boolean(wpId && th.dataset.wp && th.dataset.wp !== wpId);
+      for (const row of table.rows) if (row.cells[column]) row.cells[column].hidden = hide;
+    });
+  }
 
   function filterRows() {
     const teamId = team ? team.value : "";
     const needle = name.value.trim().toLocaleLowerCase();
+    const wpId = workProcess.value;
+    const minimum = Number(least.value || 0);
     for (const section of sections) {
+      const table = section.querySelector(".wgo-matrix-table");
+      const column = levelColumn(table, wpId);
+      showColumns(table, wpId);
       let shown = 0;
-      for (const row of section.querySelectorAll(".wgo-matrix-table > tbody:first-of-type > tr")) {
-        const match = !needle || row.cells[0].textContent.toLocaleLowerCase().includes(needle);
+      for (const row of table.tBodies[0].rows) {
+        const match = (!needle || row.cells[0].textContent.toLocaleLowerCase().includes(needle)) &&
+          (!minimum || levelOf(row.cells[column]) >= minimum);
         row.hidden = !match;
         if (match) shown += 1;
       }
       // A hidden team is left out of the print too: printing after filtering prints that team.
       section.hidden = Boolean(teamId && section.dataset.team !== teamId) || shown === 0;
     }
+    keepHeadersInView();
   }
+
+  // The header row stays under Material's top bar while any part of its table is on screen. Inside its
+  // box it is sticky (the box scrolls on its own when the table is tall or wide); when the page scrolls the
+  // box itself up, CSS cannot follow (sticky holds to the nearest scrolling box), so it is shifted here.
+  const bar = document.querySelector(".md-header");
+  function keepHeadersInView() {
+    const top = bar ? bar.getBoundingClientRect().bottom : 0;
+    for (const table of tables) {
+      const box = table.parentElement;
+      const room = box.clientHeight - table.tHead.offsetHeight;
+      const shift = Math.max(0, Math.min(top - box.getBoundingClientRect().top, room));
+      table.style.setProperty("--wgo-head-shift", shift + "px");
+    }
+  }
+  let queued = false;
+  function onScroll() {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; keepHeadersInView(); });
+  }
+  window.addEventListener("scroll", onScroll, { passive: true });
+  window.addEventListener("resize", onScroll);
+  for (const table of tables) table.parentElement.addEventListener("scroll", onScroll, { passive: true });
 
   // A level cell sorts by its level, other cells by their number or text.
   function sortKey(cell) {
@@ -84,4 +136,5 @@
   form.addEventListener("input", filterRows);
   form.addEventListener("change", filterRows);
   form.hidden = false;
+  keepHeadersInView();
 })();
