@@ -133,7 +133,7 @@ class Drawing:
     the first path was painted (points per CSS pixel).
 
     Skia writes operands as plain numbers and names and strings in hex, so splitting the stream at white
-    space gives its tokens: five times faster than pypdf's general parser, on the POP's charts (the suite
+    space gives its tokens: some twenty times faster than pypdf's general parser on the POP's charts (the suite
     is near its time limit)."""
 
     PAINT = frozenset({b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"})
