@@ -39,7 +39,7 @@ def test_the_pop_links_to_the_overview_that_prints_the_name_on_every_a4_page(pag
     assert len(pages) >= 2, f"the overview prints on {len(pages)} page(s): too short to test what each page carries"
     for number, text in enumerate(pages, start=1):
         assert "Overzichtvoorerkenning·RobRobberts·Procesoperator" in text, f"page {number}: no name in the running head"
-        assert f"{number}/{len(pages)}" in text, f"page {number}: no '{number} / {len(pages)}'"
+        assert f"pagina{number}van{len(pages)}" in text, f"page {number}: no 'pagina {number} van {len(pages)}'"
     assert "Operator(crebo25394)" in pages[0] and "B1-K1-W1" in pages[0]
     closing = "VoorjuistheidnamensVoorbeeldChemieBV"
     assert closing in pages[-1] and not any(closing in text for text in pages[:-1]), "the closing block is not on the last page"
