@@ -110,6 +110,12 @@ def test_print_one_team_on_landscape_a4_and_every_team_on_a_page_of_its_own(open
         for text, team in zip(pages, teams, strict=True):
             assert team in text and "Totaal" in text, (team, text[:200])
 
+        # The header row, which repeats on every printed page of a team, names the team on paper only.
+        page.emulate_media(media="print")
+        assert page.locator(".wgo-matrix-table thead th").first.inner_text().startswith("Ploeg 1")
+        page.emulate_media(media="null")  # as the browser is: screen, and print for page.pdf()
+        assert page.locator(".wgo-matrix-table thead th").first.inner_text().strip().startswith("Naam")
+
         page.select_option("select[name=team]", "ploeg-2")
         titles = page.locator("th.wgo-matrix-wp .wgo-wp-title").all_inner_texts()
         names = page.locator(".wgo-matrix-team:visible tbody th[scope=row]").all_inner_texts()
