@@ -8,7 +8,6 @@ at least 3:1 contrast against what it is drawn on (computed here from the colour
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pytest
 
@@ -152,7 +151,8 @@ def test_a_click_on_the_menu_button_opens_the_drawer(open_page: OpenPage, site_u
 
 @pytest.mark.parametrize(
     "address",
-    ["", "beperkt/alle/matrix/procesoperator/", "beperkt/alle/mensen/", "beperkt/alle/planning/", "aftekenlijsten/procesoperator-niveau-2/"],
+    ["", "beperkt/alle/matrix/procesoperator/", "beperkt/alle/mensen/", "beperkt/alle/planning/",
+     "aftekenlijsten/procesoperator-niveau-2/"],
     ids=["home", "matrix", "people index", "planning", "checklist"],
 )
 @pytest.mark.parametrize("size", [LAPTOP, TABLET], ids=["laptop", "tablet"])
