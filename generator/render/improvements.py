@@ -84,18 +84,24 @@ def render_improvement_pages(c: PageContext) -> Iterator[Page]:
     content = c.content
     ordered = newest_first(content.improvements.values())
     team_of = {i.id: content.improvement_team(i) for i in ordered}
+    feed = feed_title(c)
     yield c.page(
         "improvements.md.j2", public(paths.IMPROVEMENTS), c.t("label.improvements"),
         improvements=ordered, team_of=team_of,
         by_status=_groups(ordered, lambda i: i.status, reversed(IMPROVEMENT_STATUSES)),
         by_method=_groups(ordered, lambda i: i.method, IMPROVEMENT_METHODS),
         by_team=_groups(ordered, lambda i: team_of[i.id], (team.id for team in content.organisation.teams)),
-    )
+    ).announcing(paths.IMPROVEMENTS_FEED, feed)
     for improvement in ordered:
         yield c.page("improvement.md.j2", public(paths.improvement(improvement.id)), improvement.title,
                      improvement=improvement, team_id=team_of[improvement.id], authors=credited_authors(c, improvement),
                      body=c.body(improvement.body, paths.improvement(improvement.id))
-                     ).from_file(f"improvements/{improvement.id}.md")
+                     ).from_file(f"improvements/{improvement.id}.md").announcing(paths.IMPROVEMENTS_FEED, feed)
+
+
+def feed_title(c: PageContext) -> str:
+    """The improvements feed's title, in the feed and where the improvement pages announce it."""
+    return f"{c.t('label.improvements')} — {c.content.organisation.name}"
 
 
 def improvement_feed(c: PageContext) -> StaticFile:
@@ -108,7 +114,7 @@ def improvement_feed(c: PageContext) -> StaticFile:
     finished = newest_first(i for i in content.improvements.values() if is_finished(i, build_date))
     feed = ET.Element("feed", xmlns=ATOM, attrib={"xml:lang": t.language})
     _text(feed, "id", _tag_uri(content, address, "verbeteropdrachten", FEED_TAG_DATE))
-    _text(feed, "title", f"{t('label.improvements')} — {content.organisation.name}")
+    _text(feed, "title", feed_title(c))
     # The newest entry's date, not the build's: the same content gives the same feed.
     _text(feed, "updated", _timestamp(finished[0].finished if finished else None))
     _text(ET.SubElement(feed, "author"), "name", content.organisation.name)

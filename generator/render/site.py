@@ -34,6 +34,10 @@ class Page:
     # The content file an author edits to change this page, relative to the content folder (``sources/x.md``);
     # empty for a page made from many files. The engine's "edit this page" link points at it.
     source_file: str = ""
+    # A feed the page announces to feed readers (a <link rel="alternate"> in its head): its path relative to the
+    # site root, and its title. Empty for a page without one.
+    feed: str = ""
+    feed_title: str = ""
 
     @property
     def indexed(self) -> bool:
@@ -43,6 +47,10 @@ class Page:
     def from_file(self, source_file: str) -> Page:
         """The page with the content file it is made from."""
         return replace(self, source_file=source_file)
+
+    def announcing(self, feed: str, title: str) -> Page:
+        """The page with the feed it announces (``feed`` relative to the site root)."""
+        return replace(self, feed=feed, feed_title=title)
 
     def front_matter(self) -> dict[str, object]:
         # The home page's title is the organisation's name, which the theme's <title> already ends with:
@@ -54,6 +62,8 @@ class Page:
             meta["sitemap"] = {"exclude": True}
         if self.hide:
             meta["hide"] = list(self.hide)
+        if self.feed:
+            meta["feed"] = {"href": self.feed, "title": self.feed_title}  # theme/mkdocs/main.html puts it in the head
         return meta
 
 
