@@ -1750,6 +1750,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "recognition.signed-heading": ("Voor juistheid namens {organisation}", "Confirmed on behalf of {organisation}"),
     "recognition.signed-name": ("Naam en functie", "Name and function"),
     "recognition.signed-signature": ("Handtekening", "Signature"),
+    # --- search (issue 23) ---
+    "label.search-corrected": (
+        "Niets gevonden voor ‘{query}’. Bedoelde u ‘{correction}’? Dit zijn de resultaten daarvoor:",
+        "Nothing found for ‘{query}’. Did you mean ‘{correction}’? These are the results for that:",
+    ),
+    "label.filter-name": ("Naam bevat", "Name contains"),
 }
 
 
