@@ -19,6 +19,6 @@
     line.className = "wgo-search-corrected";
     line.textContent = component.wgoCorrected;
     meta.textContent = "";
-    meta.append(line, " ", count);
+    meta.append(line, document.createElement("br"), count);
   });
 })();
