@@ -56,7 +56,9 @@ SNOWBALL = {"nl": ("dutch", 6), "en": ("english", 7)}
 _STEMMER = Path("assets") / "stemmer" / "snowball.wasm"
 # As the worker folds a word before stemming it (wgo_search_worker.js, fold): letters that do not
 # decompose into a base letter and accents.
-_LETTERS = str.maketrans({"ı": "i", "İ": "i", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe"})
+_LETTERS = str.maketrans(
+    {"ı": "i", "İ": "i", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe"}
+)
 _ACCENTS = re.compile("[\u0300-\u036f]")
 _TAG = re.compile(r"<[^>]*>")
 
