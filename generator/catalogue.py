@@ -1766,6 +1766,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "op het gekozen werkproces, zonder werkproces het totaalniveau",
         "on the chosen work process; without one, the overall level",
     ),
+    # --- search (issue 23) ---
+    "label.search-corrected": (
+        "Niets gevonden voor ‘{query}’. Bedoelde u ‘{correction}’? Dit zijn de resultaten daarvoor:",
+        "Nothing found for ‘{query}’. Did you mean ‘{correction}’? These are the results for that:",
+    ),
+    "label.filter-name": ("Naam bevat", "Name contains"),
 }
 
 

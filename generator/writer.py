@@ -73,9 +73,10 @@ def engine_config(
 
 
 def _search_plugin(options: Any) -> Any:
-    """The search plugin with the project's options, but not its ``pipeline``: a stemmer needs the worker
-    patch of the project's hooks (``theme/hooks/wgo_search_worker.js``), which other engines do not run,
-    and without it a stemmed index misses whole words."""
+    """The search plugin with the project's options, but not its ``pipeline``: that is lunr's, which
+    Zensical's own search engine does not use (it accepts only ``enabled`` and ``separator``), and the
+    stemming and stop words around it are the project's hooks (``theme/hooks/wgo_search.py``), which
+    other engines do not run."""
     kept = {key: value for key, value in options.items() if key != "pipeline"} if isinstance(options, Mapping) else options
     return {"search": kept} if kept else "search"
 

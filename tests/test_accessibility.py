@@ -25,6 +25,7 @@ PAGES = [
     "beperkt/ploeg-1/pop/p-001/",
     "beperkt/ploeg-2/pop/p-012/erkenning/",
     "beperkt/alle/planning/",
+    "beperkt/alle/mensen/",  # the people index, with its name box (issue 23)
     "gezondheid/",
     "beperkt/ploeg-1/pop/p-007/gesprek/",
     "functiehuis/",

@@ -13,6 +13,7 @@ import pytest
 from .conftest import ROOT, build_site
 from .test_crawl import crawl
 from .test_csp import META, check_probe, write_probe
+from .test_search import wait_for_stemmer
 
 pytestmark = pytest.mark.browser
 
@@ -68,6 +69,22 @@ def test_home_to_work_process_to_source_and_search_over_file_urls(page: Any, off
     assert page.url.split("?")[0].endswith("bronnen/sop-opstarten-r101.html")
     assert outside == [], outside
     assert errors == [], errors
+
+
+def test_search_stems_queries_over_file_urls(page: Any, offline_site: Path) -> None:
+    """The worker's iframe can fetch no file over file://: the offline build has the stemmer's WebAssembly
+    as a script too, and the pages' policy lets the iframe compile it ('wasm-unsafe-eval')."""
+    page.goto((offline_site / "index.html").as_uri())
+    box = page.locator("input.md-search__input")
+    box.click()
+    wait_for_stemmer(page)
+    box.fill("monsterflesje")
+    box.press_sequentially("s")  # a plural the example never writes
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(300)
+    links = page.locator(".md-search-result__item > a").evaluate_all("(links) => links.map((a) => a.href)")
+    assert any("werkprocessen/monsters-nemen.html" in link for link in links), links
+    assert "‘" not in page.locator(".md-search-result__meta").inner_text()  # stemmed, not corrected
 
 
 def test_every_internal_link_of_the_offline_build_opens_over_file_urls(page: Any, offline_site: Path) -> None:

@@ -116,8 +116,8 @@ def test_the_people_index_lists_every_active_person_and_is_out_of_the_nav_and_se
     assert rows[0] == "Henk de Vries | Ploeg 1 | Procesoperator | 4 | 4 | op niveau"
     assert "Wouter Bosman | Dagdienst | Procesoperator | 3 | 2 | boven niveau" in rows
     assert not any("Gerrit Mulder" in row for row in rows)
-    assert ('<tr data-team="ploeg-2" data-format="procesoperator">\n<td><a href="../../ploeg-2/pop/p-012/">Rob Robberts</a></td>'
-            in index)
+    assert ('<tr data-team="ploeg-2" data-format="procesoperator" data-name="Rob Robberts">\n'
+            '<td><a href="../../ploeg-2/pop/p-012/">Rob Robberts</a></td>' in index)
     assert '<form class="wgo-filter" data-table="wgo-people" hidden>' in index
     home = html(example_site, "")
     assert 'href="beperkt/" class="md-nav__link">' in home and "mensen/" not in home  # one entry: the restricted index

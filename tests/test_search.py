@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import shutil
@@ -11,27 +12,51 @@ from typing import Any
 
 import markdown
 import pytest
+import snowballstemmer
 
+from generator.catalogue import Catalogue
 from generator.generate import generate
 
 from .chromium import serve
-from .conftest import BUILD_DATE, ROOT, build_site, content_tree, with_site_config
+from .conftest import BUILD_DATE, ROOT, OpenPage, build_site, content_tree, with_site_config
 
 
-def search(page: Any, site_url: str, query: str) -> list[str]:
-    """The addresses of the pages Material's search lists for ``query``, best first."""
+def answer(page: Any, site_url: str, query: str) -> tuple[str, list[str]]:
+    """What Material's search shows for ``query`` on a fresh page: the line above the results (count, or
+    the corrected query), and the addresses of the pages listed, best first."""
     page.goto(site_url + "/", wait_until="networkidle")
     box = page.locator("input.md-search__input")
     box.click()
+    wait_for_stemmer(page)
     # One search for the whole query: typed key by key, the worker answers every prefix, and on a loaded
     # machine an earlier answer ("b1 k1" for "B1-K1-W2") could be the one read. Filling the box starts no
     # search (Material listens to keys), so all but the last character go in at once, then one key.
     box.fill(query[:-1])
     box.press_sequentially(query[-1])
-    page.locator(".md-search-result__meta").filter(has_text="1").or_(page.locator(".md-search-result__item").first).first.wait_for()
+    page.wait_for_function(_ANSWERED)
     page.wait_for_timeout(300)  # let the answer render completely
     links: list[str] = page.locator(".md-search-result__item > a").evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")
-    return links
+    return page.locator(".md-search-result__meta").inner_text(), links
+
+
+# Answered: results listed, or the line says there are none (Material's words, from the page's configuration).
+_ANSWERED = """() => document.querySelector(".md-search-result__item") || document.querySelector(".md-search-result__meta")
+    .textContent.trim() === JSON.parse(document.getElementById("__config").textContent).translations["search.result.none"]"""
+
+
+def wait_for_stemmer(page: Any) -> None:
+    """Until the search worker has loaded its Snowball stemmer for queries (before, a query word the site
+    lacks is looked up as written): in the worker, or over file:// in the iframe that stands in for it."""
+    for _ in range(150):
+        if any(place.evaluate("Boolean(self.wgoSnowball && self.wgoSnowball.loaded)") for place in [*page.workers, *page.frames[1:]]):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the search worker loaded no stemmer")
+
+
+def search(page: Any, site_url: str, query: str) -> list[str]:
+    """The addresses of the pages Material's search lists for ``query``, best first."""
+    return answer(page, site_url, query)[1]
 
 
 @pytest.mark.browser
@@ -214,3 +239,121 @@ def test_a_long_listing_is_left_out_of_search(tmp_path: Path) -> None:
                    if "Extra bron 1" in doc["text"] and doc["location"].startswith(("bronnen/#", "gezondheid/"))]
     assert in_listings == []
     assert any(doc["location"].startswith("bronnen/extra-249/") for doc in docs)  # each source is found on its page
+
+
+# --- issue 23: plurals and diminutives, typing mistakes, stop words, names -----------------------------------
+
+
+def _hook() -> Any:
+    """theme/hooks/wgo_search.py, loaded as MkDocs loads a hook: from its path."""
+    spec = importlib.util.spec_from_file_location("wgo_search_hook", ROOT / "theme" / "hooks" / "wgo_search.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _content_words() -> set[str]:
+    text = " ".join(path.read_text(encoding="utf-8") for path in (ROOT / "content").rglob("*") if path.suffix in {".md", ".yml", ".csv"})
+    return set(re.findall(r"\w+", text.lower()))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "written", "expected"),
+    [
+        ("instructies", "instructie", "werkprocessen/eerstelijns-onderhoud/"),  # a plural
+        ("monsterflesjes", "monsterflesje", "werkprocessen/monsters-nemen/"),  # a diminutive's plural
+    ],
+)
+def test_a_plural_finds_the_word_in_the_singular(page: Any, site_url: str, query: str, written: str, expected: str) -> None:
+    # The example never writes the plural (lunr's Dutch stemmer found nothing for it); Snowball's current
+    # Dutch stems both forms alike, in the build and in the browser, so no typing mistake is assumed either.
+    words = _content_words()
+    assert query not in words and written in words
+    line, links = answer(page, site_url, query)
+    assert any(expected in link for link in links), links
+    assert "‘" not in line, line  # found as it stands, not as a corrected query
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "correction", "expected"), [
+    ("driewegkaan", "driewegkraan", "bronnen/wi-monstername-r101/"),
+    ("monstrname", "monstername", "bronnen/wi-monstername-r101/"),
+])
+def test_a_typing_mistake_finds_the_word_and_says_so(page: Any, site_url: str, query: str, correction: str, expected: str) -> None:
+    line, links = answer(page, site_url, query)
+    assert any(expected in link for link in links), links
+    assert line.startswith(Catalogue("nl")("label.search-corrected", query=query, correction=correction)), line
+
+
+@pytest.mark.browser
+def test_a_stop_word_decides_nothing(page: Any, site_url: str) -> None:
+    # Material made "de" a prefix ("de*"), so the page with the most words starting with "de" (the author
+    # guide) came first for "Henk de Vries", whose name the public index does not hold.
+    links = search(page, site_url, "Henk de Vries")
+    assert not links or "handleiding/" not in links[0], links
+    assert search(page, site_url, "de") == []  # "de" alone: no clause left (lunr then listed every page, unranked)
+
+
+@pytest.mark.browser
+def test_a_name_is_not_found_by_the_public_search(page: Any, site_url: str) -> None:
+    links = search(page, site_url, "Jansen")
+    assert not any("beperkt/" in link or "pop/" in link for link in links), links
+
+
+def test_no_name_is_in_the_search_index(example_site: Path) -> None:
+    """Names stay out of the search index (Page.indexed), and so out of the stems the build writes into it."""
+    index = (example_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    stems = json.loads(index)["config"]["fields"]["text"]["wgo"]["stems"]
+    assert stems["monsterflesje"] == "monsterfles"  # the stems are there, where the worker reads them
+    people = [line.split(",")[1] for line in (ROOT / "content" / "people.csv").read_text(encoding="utf-8").splitlines()[1:]]
+    assert "Jan Jansen" in people
+    assert [name for name in people if name in index or name.lower() in index] == []
+
+
+def test_the_build_stems_with_snowball_3() -> None:
+    hook = _hook()
+    assert hook.stem_table(["instructies", "instructie", "monsterflesjes", "monsterflesje", "de"], "dutch") == {
+        "instructies": "instructie", "monsterflesje": "monsterfles", "monsterflesjes": "monsterfles"}
+    assert hook.fold("Yıldız Geïnstrueerd") == "yildiz geinstrueerd"
+    assert hook.index_words([{"title": "Monster<b>flesjes</b>", "text": "<p>(runaway). B1-K1</p>", "tags": ["X"]}],
+                            r"[\s\-()]+|\.(?!\d)") == {"monster", "flesjes", "runaway", "b1", "k1", "x"}
+
+
+@pytest.mark.browser
+def test_the_browser_stems_as_the_build_does(page: Any, site_url: str, example_site: Path) -> None:
+    """Both builds of Snowball, Python's at build time and the WebAssembly one in the search worker, give
+    every word of the example's search index, and the issue's words, the same stem."""
+    hook = _hook()
+    index = json.loads((example_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    words = sorted(hook.index_words(index["docs"], index["config"]["separator"]) | {
+        "instructies", "monsterflesjes", "driewegkraan", "monstername", "vergrendelingen", "geinstrueerd"})
+    assert len(words) > 2000
+    page.goto(site_url + "/", wait_until="networkidle")
+    wait_for_stemmer(page)
+    browser = page.workers[0].evaluate("""async (words) => {
+        const bytes = await (await fetch(new URL("../../stemmer/snowball.wasm", location))).arrayBuffer()
+        const stem = await self.wgoSnowball.load(bytes, 6)
+        return words.map(stem)
+    }""", words)
+    stemmer = snowballstemmer.stemmer("dutch")
+    assert dict(zip(words, browser, strict=True)) == {word: stemmer.stemWord(word) for word in words}
+    assert hook.SNOWBALL["nl"] == ("dutch", 6)
+
+
+@pytest.mark.browser
+def test_the_people_index_filters_by_part_of_a_name(open_page: OpenPage, site_url: str) -> None:
+    tab = open_page(site_url + "/beperkt/alle/mensen/")
+    box = tab.get_by_label(Catalogue("nl")("label.filter-name"))
+    rows = tab.locator("#wgo-people tbody tr")
+    total = rows.count()
+    box.focus()  # a form field: reached with Tab, typed into
+    tab.keyboard.type("jans")
+    shown = rows.filter(visible=True)
+    assert shown.count() >= 1 and all("jansen" in name.lower() for name in shown.locator("td:first-child").all_inner_texts())
+    box.fill("YILMAZ")  # accents and the dotless i folded, case ignored
+    assert [name for name in shown.locator("td:first-child").all_inner_texts() if "Yılmaz" not in name] == []
+    assert shown.count() >= 1
+    box.fill("")
+    assert shown.count() == total

@@ -42,6 +42,13 @@ _FIXED = (
 )
 
 
+# Search stems queries with Snowball compiled to WebAssembly (theme/hooks/wgo_search_worker.js). Over
+# file:// the search worker runs in an iframe (iframe-worker), which inherits this policy, and a browser
+# that gives a worker its page's policy applies it there too; compiling WebAssembly needs this keyword.
+# It allows WebAssembly only: eval() and new Function() stay blocked (that would be 'unsafe-eval').
+_WASM = "'wasm-unsafe-eval'"
+
+
 @dataclass(frozen=True, kw_only=True)
 class Policy:
     """What a page may run: the hashes of the inline scripts and ``<style>`` elements it may have."""
@@ -59,7 +66,7 @@ class Policy:
         """The policy as the ``content`` of the ``<meta>``: directives in a fixed order, hashes sorted."""
         directives = [
             ("default-src", "'self'"),
-            ("script-src", " ".join(["'self'", *sorted(self.scripts)])),
+            ("script-src", " ".join(["'self'", _WASM, *sorted(self.scripts)])),
             ("style-src", " ".join(["'self'", *sorted(self.styles)])),
             *_FIXED,
         ]
