@@ -942,7 +942,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "The count per team covers only the people in this format; the team pages count every format of the team.",
     ),
     "label.matrix-filter-all-teams": ("Alle teams", "All teams"),
-    "label.matrix-filter-name": ("Naam bevat", "Name contains"),
     "label.matrix-sort": ("Sorteren", "Sort"),
     # --- spreadsheets ---------------------------------------------------------------
     "import-file-type": (
