@@ -190,7 +190,9 @@ HEADER_WHILE_SCROLLING = """async () => {
 
 
 @pytest.mark.parametrize("viewport", [LAPTOP, VIEWPORTS[1]], ids=["laptop", "tablet"])
-def test_the_header_row_stays_under_the_top_bar_while_its_table_is_on_screen(open_page: OpenPage, site_url: str, viewport: tuple[int, int]) -> None:
+def test_the_header_row_stays_under_the_top_bar_while_its_table_is_on_screen(
+    open_page: OpenPage, site_url: str, viewport: tuple[int, int],
+) -> None:
     page = open_page(site_url + MATRIX, viewport=viewport)
     found = page.evaluate(HEADER_WHILE_SCROLLING)
     assert len({f["team"] for f in found}) == 3 and len(found) >= 10

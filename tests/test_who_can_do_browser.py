@@ -6,8 +6,6 @@ The expected names come from derive (the level rule on the example's content), n
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from generator.derive import derive_facts
