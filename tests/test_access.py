@@ -239,7 +239,7 @@ def test_improvements_credit_their_authors_publicly_only_when_the_organisation_c
     result = generate(content, build_date=BUILD_DATE)
     assert result.site is not None
     page = next(p.markdown for p in result.site.pages if p.path == "verbeteropdrachten/loto-vergrendelbord.md")
-    feed = next(f.read().decode() for f in result.site.files if f.path == "verbeteropdrachten/feed.xml")
+    feed = next(f.read().decode() for f in result.site.files if f.path == "feed.xml")
     # content/improvements/loto-vergrendelbord.md: author p-021, co-authors p-001 and p-011 (people.csv).
     authors = "- **Uitgevoerd door:** Marieke Dijkstra, Henk de Vries, Henk van Groningen"
     assert (authors in page) == credit

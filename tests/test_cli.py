@@ -116,7 +116,7 @@ def test_build_with_a_site_url_gives_the_feed_absolute_links(tmp_path: Path) -> 
         "finished: 2026-02-01\nwork_processes: [opstarten]\n---\nTekst.\n", encoding="utf-8")
     result = run(project, "build", "content", "--out", "out", "--site-url", "https://intranet.example.nl/wgo/")
     assert result.returncode == 0, result.stderr
-    feed = (project / "out/docs/verbeteropdrachten/feed.xml").read_text(encoding="utf-8")
+    feed = (project / "out/docs/feed.xml").read_text(encoding="utf-8")
     assert '<link rel="alternate" type="text/html" href="https://intranet.example.nl/wgo/verbeteropdrachten/sneller/" />' in feed
     assert run(project, "build", "content", "--out", "out", "--site-url", "javascript:alert(1)").returncode == 2
 

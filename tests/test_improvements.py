@@ -17,6 +17,7 @@ from generator.derive import derive_facts
 from generator.diagnostics import Report
 from generator.generate import Result, generate
 from generator.read import read_content
+from generator.render import paths
 from generator.render.improvements import SUMMARY_LENGTH, first_paragraph
 from generator.render.site import SiteAddress
 
@@ -150,14 +151,14 @@ def test_feed_is_atom_with_tag_ids_and_absolute_links(content: Path, monkeypatch
     write(content, "bezig", improvement("running", title="Bezig"))
     result = built(content, monkeypatch, SiteAddress(url="https://intranet.example.nl/opleiden/"))
     assert result.site is not None
-    feed_file = next(f for f in result.site.files if f.path == "verbeteropdrachten/feed.xml")
+    feed_file = next(f for f in result.site.files if f.path == "feed.xml")
     feed = ET.fromstring(feed_file.read())
     assert feed.tag == f"{ATOM}feed"
     # RFC 4287 4.1.1: a feed has exactly one id, title and updated, and an author (or every entry has one).
     assert feed.findtext(f"{ATOM}id") == "tag:intranet.example.nl,2026-01-01:verbeteropdrachten"
     assert feed.findtext(f"{ATOM}updated") == "2026-06-01T00:00:00Z"
     assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Testfabriek BV"
-    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "https://intranet.example.nl/opleiden/verbeteropdrachten/feed.xml"  # type: ignore[union-attr]
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "https://intranet.example.nl/opleiden/feed.xml"  # type: ignore[union-attr]
     entries = feed.findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}title") for e in entries] == ["Nieuw", "Oud"]  # finished only, newest first
     first = entries[0]
@@ -189,7 +190,7 @@ def test_without_personal_data_no_page_or_feed_names_a_person(content: Path, mon
     result = generate(Path("content"), build_date=BUILD_DATE)
     assert result.site is not None
     published = [p.markdown for p in result.site.pages if p.path.startswith("verbeteropdrachten/")]
-    published += [f.read().decode("utf-8") for f in result.site.files if f.path.startswith("verbeteropdrachten/")]
+    published += [f.read().decode("utf-8") for f in result.site.files if f.path == paths.IMPROVEMENTS_FEED]
     assert len(published) == 3  # index, the page, the feed
     for text in published:
         for word in ("Ali Aydin", "Bea de Boer", "p-001", "p-002"):

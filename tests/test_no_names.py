@@ -93,7 +93,7 @@ def test_the_published_parts_that_name_no_one_are_really_there(built: Path) -> N
     assert sitemap.count("<loc>") > 50 and f"{SITE_URL}werkprocessen/" in sitemap and f"{SITE_URL}invoering/" in sitemap
     assert "beperkt/ploeg" not in sitemap and "beperkt/alle" not in sitemap
     assert (built / "sitemap.xml.gz").is_file() and (built / "404.html").is_file()
-    assert (built / "verbeteropdrachten/feed.xml").is_file()
+    assert (built / "feed.xml").is_file()
     offline = "offline" in built.parent.name
     assert (built / ("search/search_index.js" if offline else "search/search_index.json")).is_file()
     assert (built / "beperkt/ploeg-1/pop/p-003" / ("index.html" if offline else "aftekenlijst/index.html")).is_file()

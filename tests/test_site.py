@@ -233,7 +233,7 @@ def test_without_personal_data_no_name_appears_anywhere(tmp_path: Path) -> None:
     # Work-process pages are published, without "who can do this?".
     assert 'id="wie-kan-dit"' not in html(tmp_path / "site", "werkprocessen/installatie-opstarten")
     # Improvements are shared without personal data too (the loop above checked them for names).
-    assert (tmp_path / "site/verbeteropdrachten/feed.xml").is_file()
+    assert (tmp_path / "site/feed.xml").is_file()
     assert len(list((tmp_path / "site/verbeteropdrachten").glob("*/index.html"))) == len(list((EXAMPLE / "improvements").glob("*.md")))
 
 

@@ -33,7 +33,9 @@ CHECKLISTS = "aftekenlijsten/index.md"
 HEALTH = "gezondheid/index.md"
 IMPLEMENTATION = "invoering/index.md"
 IMPROVEMENTS = "verbeteropdrachten/index.md"
-IMPROVEMENTS_FEED = "verbeteropdrachten/feed.xml"
+# At the site's root: the pages announce it with <link rel="alternate">, and Material's script then fetches
+# "sitemap.xml" beside the feed (it takes every alternate for a language version); only at the root is one there.
+IMPROVEMENTS_FEED = "feed.xml"
 
 
 def training_format(format_id: str) -> str:
