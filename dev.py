@@ -103,7 +103,8 @@ def test() -> None:
     ensure_system_packages()
     run(BIN / "ruff", "check", "generator", "tests", "bench", "dev.py", "theme/hooks")
     run(BIN / "mypy")
-    run(BIN / "pytest", *sys.argv[2:], env=quiet_env())
+    # Two workers, each module in one of them (its fixtures built once); "-n 0" after it runs in one process.
+    run(BIN / "pytest", "-n", "2", "--dist", "loadscope", *sys.argv[2:], env=quiet_env())
 
 
 def generator() -> None:
