@@ -112,6 +112,7 @@ CASES: dict[str, Case] = {
     "python3 dev.py site --offline": Elsewhere("tests/test_offline.py builds and opens it"),
     "python3 dev.py test": Elsewhere("the command that runs this test"),
     "python3 dev.py test tests/test_screenshots.py": Elsewhere("the command that runs the tests"),
+    "python3 dev.py test tests/test_matrix.py -n 0": Elsewhere("the command that runs the tests"),
     "mkdocs build": Run("mkdocs build --strict --site-dir ../www/opleiden", then=_access_rules_beside),
     "mkdocs build --strict": Run("mkdocs build --strict --site-dir ../www/opleiden", then=_access_rules_beside),
     "mkdocs build --site-dir /var/www/opleiden": Run("mkdocs build --strict --site-dir ../www/opleiden", then=_access_rules_beside),
