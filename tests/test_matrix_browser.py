@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 
+from generator.derive import derive_facts
+
 from .chromium import pdf_pages_text
-from .conftest import OpenPage
+from .conftest import BUILD_DATE, ROOT, OpenPage, checked_content
 
 pytestmark = pytest.mark.browser
 
@@ -202,10 +204,6 @@ def test_the_header_row_stays_under_the_top_bar_while_its_table_is_on_screen(
 
 def _expected_rows(wp_id: str | None, least: int) -> dict[str, list[str]]:
     """Per team, the Procesoperators the filter should leave: level on ``wp_id`` (else overall) at least ``least``."""
-    from generator.derive import derive_facts
-
-    from .conftest import BUILD_DATE, ROOT, checked_content
-
     content = checked_content(ROOT / "content")
     facts = derive_facts(content, BUILD_DATE)
     rows: dict[str, list[str]] = {}

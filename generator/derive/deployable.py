@@ -94,7 +94,7 @@ class Deployability:
         )
         for person in facts.people.values():
             for wp_id, standing in person.standings.items():
-                if standing.level >= max(1, self.first):
+                if standing.level >= 1:  # level 0 only through the members (_by_level), where it counts
                     self._index[wp_id][person.person.team][standing.level].append(person)
         self._formats_in_team = {
             team.id: {wp.id for member in facts.members(team.id) for wp in self._format_wps(member)}
