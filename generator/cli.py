@@ -21,6 +21,7 @@ from .generate import generate
 from .init import init
 from .journal import recover
 from .read.organisation import read_organisation
+from .render.inputs import Reuse
 from .render.site import SiteAddress
 from .scaffold import FOLDERS, create
 from .spreadsheets.commands import Outcome, import_matrix
@@ -39,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
     check.add_argument("--format", dest="output", choices=("text", "json"), default="text",
                        help="json: a JSON array with one message per line (for editors' problem matchers)")
+    check.add_argument("--render", action="store_true",
+                       help="also render every page, as a build does (finds mistakes in overridden templates; slower)")
     build = commands.add_parser("build", help="write the generated pages under docs/ and an mkdocs.yml with the navigation")
     build.add_argument("content", nargs="?", type=Path, default=DEFAULT_CONTENT)
     build.add_argument("--out", type=Path, required=True, help="folder to write (replaced entirely)")
@@ -82,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     # The tree is for engines that rewrite relative links inside raw HTML too (Zensical), so HTML pages
     # link to the .md files as Markdown pages do.
     address = SiteAddress(url=args.site_url, source_links=True) if args.command == "build" else None
-    result = generate(args.content, address=address, template_dirs=_template_dirs(args.content, project))
+    # check stops short of rendering: every mistake in the content is found before (links against the pages' paths).
+    reuse = Reuse.plan() if args.command == "check" and not args.render else None
+    result = generate(args.content, address=address, template_dirs=_template_dirs(args.content, project), reuse=reuse)
     if args.command == "check":
         return show_check(result, args.content, as_json=args.output == "json")
     for line in result.catalogue.lines(result.report.in_file_order()):

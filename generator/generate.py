@@ -30,6 +30,7 @@ from .model import Content
 from .read import read_content
 from .references import check_references
 from .render.context import PageContext
+from .render.inputs import RenderMemo, Reuse
 from .render.nav import build_nav
 from .render.pages import render_files, render_pages
 from .render.paths import Layout
@@ -47,22 +48,27 @@ class Result:
     content: Content
     facts: Facts | None = None  # derived when the content had no errors
     access_rules: AccessRules | None = None  # who may read each restricted folder (with ``access:``)
+    memo: RenderMemo | None = None  # what this build rendered, for the next build of a serve to reuse (render/inputs.py)
+    rendered: tuple[str, ...] = ()  # with a memo: the pages and files rendered in this build, the rest were reused
 
 
 def generate(
     content_dir: Path, *, build_date: dt.date | None = None, template_dirs: tuple[Path, ...] = (),
-    address: SiteAddress | None = None, git_history: bool = True,
+    address: SiteAddress | None = None, git_history: bool = True, reuse: Reuse | None = None,
 ) -> Result:
     """Read, check, derive and render ``content_dir``; never raises for content mistakes.
 
     ``address`` says where the site will be served (only the improvements feed needs it).
+    ``reuse``: ``Reuse.after(memo)`` takes the pages whose inputs did not change from an earlier
+    result's ``memo``; ``Reuse.plan()`` renders nothing (pages with their paths only, for ``check``).
     """
     with _fewer_collections():
-        return _generate(content_dir, build_date, template_dirs, address or SiteAddress(), git_history)
+        return _generate(content_dir, build_date, template_dirs, address or SiteAddress(), git_history, reuse or Reuse.off())
 
 
 def _generate(
     content_dir: Path, build_date: dt.date | None, template_dirs: tuple[Path, ...], address: SiteAddress, git_history: bool,
+    reuse: Reuse,
 ) -> Result:
     report = Report()
     date = build_date or today()
@@ -80,23 +86,24 @@ def _generate(
     if report.has_errors:
         return Result(site=None, report=report, catalogue=catalogue, content=content)
     facts = derive_facts(content, date)
-    site, layout = _render(content, facts, catalogue, template_dirs, report, address, history)
+    site, layout = _render(content, facts, catalogue, template_dirs, report, address, history, reuse)
     if report.has_errors:
         return Result(site=None, report=report, catalogue=catalogue, content=content, facts=facts)
     rules = access_rules(site, content, layout)
-    return Result(site=site, report=report, catalogue=catalogue, content=content, facts=facts, access_rules=rules)
+    return Result(site=site, report=report, catalogue=catalogue, content=content, facts=facts, access_rules=rules,
+                  memo=reuse.next if reuse.keep else None, rendered=tuple(reuse.rendered))
 
 
 def _render(
     content: Content, facts: Facts, catalogue: Catalogue, template_dirs: tuple[Path, ...], report: Report, address: SiteAddress,
-    history: ContentHistory,
+    history: ContentHistory, reuse: Reuse,
 ) -> tuple[Site, Layout]:
     if not content.organisation.personal_data:
         report.info(content.organisation.location, "personal-data-off", file=display_path(content.root / "organisation.yml"))
     # Facts are derived also without personal data: the health and source pages show counts (never names).
     deployment = derive_deployment(content, facts)
     renderer = Renderer(catalogue, facts.build_date, template_dirs)
-    context = PageContext.of(content, facts, deployment, renderer, address, history)
+    context = PageContext.of(content, facts, deployment, renderer, address, history, reuse, template_dirs)
     # The people's pages (with personal data only) render from here on, partly on another core; the files first, meanwhile.
     with PersonPages(context, context.facts) if context.facts is not None else nullcontext() as people:
         files = tuple(render_files(context))

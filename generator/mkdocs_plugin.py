@@ -81,8 +81,11 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         content_dir = root / self.config.content_dir if self.config.content_dir else Path(config.docs_dir)
         self.watched, self.content_dir = [content_dir, root / self.config.templates_dir], content_dir
         address = SiteAddress(url=config.site_url or "", directory_urls=config.use_directory_urls)
-        result = generate(content_dir, template_dirs=(root / self.config.templates_dir,), address=address,
-                          git_history=self.config.git_history)
+        templates = (root / self.config.templates_dir,)
+        if self.cache is None:
+            result = generate(content_dir, template_dirs=templates, address=address, git_history=self.config.git_history)
+        else:
+            result = self.cache.generate(content_dir, template_dirs=templates, address=address, git_history=self.config.git_history)
         self._log(result)
         if bad_source_date_epoch() is not None:
             # MkDocs reads it too (sitemap dates) and fails with a traceback; the generator has
@@ -144,6 +147,8 @@ class WgoPlugin(BasePlugin[WgoConfig]):
             if file.src_uri in edit_uris:
                 file.edit_uri = edit_uris[file.src_uri]  # MkDocs makes the page's edit_url from it, as for a file of its own
         generated += [File.generated(config, file.path, content=file.read()) for file in self.site.files]
+        if self.cache is not None:
+            self.cache.note_outputs(config, generated)
         return Files(kept + generated)
 
     def _edit_uris(self, config: MkDocsConfig) -> dict[str, str]:
@@ -211,7 +216,10 @@ class WgoPlugin(BasePlugin[WgoConfig]):
         return with_policy(output, Policy.of(output, theme_scripts=scripts, styles=styles))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The access rules beside the site (``site`` → ``site-access``): only a build publishes a site to protect."""
+        """The access rules beside the site (``site`` → ``site-access``): only a build publishes a site to protect.
+        Under serve, the output of pages and files that are gone since the last rebuild is removed."""
+        if self.cache is not None:
+            self.cache.remove_vanished(Path(config.site_dir))
         if self.serving or self.access is None:
             return
         rules, organisation, catalogue = self.access

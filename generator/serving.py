@@ -17,7 +17,7 @@ import hashlib
 import logging
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,9 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
 from .diagnostics import Text
+from .generate import Result, generate
+from .render.inputs import RenderMemo, Reuse
+from .render.site import SiteAddress
 
 # MkDocs warns in English at every --dirty build that the navigation may be inaccurate; with the
 # ServedFiles telling it what changed it is not, and an author could do nothing about it anyway.
@@ -59,6 +62,43 @@ class ServeCache:
     converted: dict[str, Converted] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)
     reused: int = 0  # conversions taken from the cache in this rebuild
+    memo: RenderMemo | None = None  # the generator's pages of the last rebuild, by their inputs (render/inputs.py)
+    last: tuple[str, Result] | None = None  # the last rebuild's result, by the fingerprint of what it was made from
+    outputs: dict[str, str] = field(default_factory=dict)  # the last rebuild's generated files: output path -> URL
+    vanished: set[str] = field(default_factory=set)  # output paths of files the last rebuild had and this one has not
+
+    def generate(self, content_dir: Path, *, template_dirs: tuple[Path, ...], address: SiteAddress, git_history: bool) -> Result:
+        """The generator's result for this rebuild: the last one when no file changed (a save without a change
+        does nothing), else a build that renders only the pages whose inputs changed (render/inputs.py)."""
+        fingerprint = _fingerprint((content_dir, *template_dirs), repr((address, git_history)))
+        if self.last is not None and self.last[0] == fingerprint:
+            return self.last[1]
+        result = generate(content_dir, template_dirs=template_dirs, address=address, git_history=git_history,
+                          reuse=Reuse.after(self.memo))
+        if result.memo is not None:  # else the content has errors: the memo of the last good build stays
+            self.memo = result.memo
+        # Facts are not needed again and are most of its memory; the model names the site and words its messages.
+        self.last = (fingerprint, replace(result, facts=None, memo=None))
+        return result
+
+    def note_outputs(self, config: MkDocsConfig, generated: list[File]) -> None:
+        """Remember this rebuild's generated files; those of the last rebuild that are not among them have vanished
+        (a retired work process, a person who changed team), and their search entries go with them."""
+        outputs = {file.dest_path: file.url for file in generated}
+        self.vanished = set(self.outputs) - set(outputs)
+        forget_search_entries(config, [self.outputs[path] for path in self.vanished])
+        self.outputs = outputs
+
+    def remove_vanished(self, site_dir: Path) -> None:
+        """Delete the output of vanished pages and files, which a dirty build leaves, and folders left empty."""
+        for path in sorted(self.vanished):
+            target = site_dir / path
+            target.unlink(missing_ok=True)
+            for folder in target.parents:
+                if folder == site_dir or not folder.is_relative_to(site_dir) or not folder.is_dir() or any(folder.iterdir()):
+                    break
+                folder.rmdir()
+        self.vanished = set()
 
     def update(self, sources: dict[str, str], context: str) -> None:
         keys = {path: _digest(context, path, source) for path, source in sources.items()}
@@ -169,6 +209,18 @@ def _digest(*parts: str) -> str:
     for part in parts:
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _fingerprint(folders: tuple[Path, ...], settings: str) -> str:
+    """A digest of every file under ``folders`` (names and bytes, hidden folders left out) and of ``settings``."""
+    digest = hashlib.blake2b(settings.encode(), digest_size=16)
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            relative = path.relative_to(folder)
+            if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+                digest.update(f"\0{folder}\0{relative}\0".encode("utf-8", "surrogatepass"))
+                digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

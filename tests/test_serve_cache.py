@@ -97,3 +97,32 @@ def test_a_dirty_rebuild_writes_only_the_changed_pages(project: Path, tmp_path: 
     locations = [doc["location"] for doc in index["docs"]]
     assert len(locations) == len(set(locations)), "a changed page is twice in the search index"
     assert any("Meldt afwijkingen meteen" in doc["text"] for doc in index["docs"])
+
+
+def test_a_dirty_rebuild_removes_what_vanished_and_equals_a_fresh_build(project: Path, tmp_path: Path) -> None:
+    """A person who leaves takes their folder along: a dirty build would leave it behind, the plugin removes it.
+    The served tree then equals a fresh serve build of the same content, file for file."""
+    site = tmp_path / "served"
+    config = _config(project, site)
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    person = [p.relative_to(site).as_posix() for p in site.rglob("*") if "p-002" in p.as_posix() and p.is_file()]
+    assert person, "the fixture's second person must have pages of their own"
+    people = project / "content/people.csv"
+    leaves = people.read_text(encoding="utf-8").replace("p-002,Bea de Boer,ploeg-2,operator,,", "p-002,Bea de Boer,ploeg-2,operator,,no")
+    people.write_text(leaves, encoding="utf-8")
+    config = _config(project, site)
+    build(config, dirty=True)
+    assert not [path for path in person if (site / path).exists()]
+
+    fresh = tmp_path / "fresh"
+    config = _config(project, fresh)
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    assert _tree(site) == _tree(fresh)
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    """Every file of a built site; the sitemap carries the build's time by design."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and not p.name.startswith("sitemap.xml")}

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -17,9 +18,10 @@ from ..derive.teams import Deployment
 from ..git import NO_HISTORY, ContentHistory
 from ..model import KINDS, Content
 from . import paths
+from .inputs import Reuse, template_files
 from .paths import Layout, Place
 from .renderer import Renderer
-from .site import Page, SiteAddress
+from .site import Page, SiteAddress, StaticFile
 from .snippets import FolderLinks, HtmlLinks, Snippets
 
 # A list or table of more rows than this is left out of the search index (``m.unindexed`` in the
@@ -40,44 +42,80 @@ class PageContext:
     address: SiteAddress  # where the site is served, for the few absolute links (the feed)
     layout: Layout  # where the pages that name people live, and which pages may show names
     deployment: Deployment  # what the pages that name people show; public pages show its counts
-    history: ContentHistory = NO_HISTORY  # when each content file last changed, from git
+    history: ContentHistory  # when each content file last changed, from git
+    reuse: Reuse  # what the last build of a serve rendered, and what this one renders (inputs.py)
 
     @classmethod
     def of(
         cls, content: Content, all_facts: Facts, deployment: Deployment, renderer: Renderer, address: SiteAddress,
-        history: ContentHistory = NO_HISTORY,
+        history: ContentHistory = NO_HISTORY, reuse: Reuse | None = None, template_dirs: tuple[Path, ...] = (),
     ) -> PageContext:
         """The context of a build; names of people reach pages only when the organisation publishes personal data."""
         facts = all_facts if content.organisation.personal_data else None
         layout = Layout(content.organisation, content.people)
         snippets = Snippets(content, renderer.catalogue, renderer.date, all_facts.expiry_warning_until, layout)
         levels = criteria_levels(content)
-        return cls(content, facts, all_facts, renderer, renderer.catalogue, snippets, levels, address, layout, deployment, history)
+        reuse = reuse or Reuse.off()
+        context = cls(content, facts, all_facts, renderer, renderer.catalogue, snippets, levels, address, layout, deployment,
+                      history, reuse)
+        if reuse.keep:
+            reuse.start(context._site_key(template_dirs, all_facts))
+        return context
 
     def page(self, template: str, place: Place, title: str, **context: object) -> Page:
         """A Markdown page (``*.md.j2``): links to ``.md`` files, which the engine rewrites and checks.
 
         ``place``: where it lives and who may read it (``paths.public`` or ``Layout``); its audience
-        decides whether it may show names (``names`` in the template)."""
-        names = self.layout.shows_names(place.audience)
-        links = self.snippets.links_from(place.path, names)
-        shared = self._shared(links, names)
-        return self.renderer.page(template, place.path, title, audience=place.audience, **{**shared, **context})
+        decides whether it may show names (``names`` in the template). ``context``: the page's inputs."""
+
+        def make() -> Page:
+            names = self.layout.shows_names(place.audience)
+            links = self.snippets.links_from(place.path, names)
+            shared = self._shared(links, names)
+            return self.renderer.page(template, place.path, title, audience=place.audience, **{**shared, **context})
+
+        return self.reuse.page(place.path, (template, place, title, context), make, lambda: _stub(place, title))
 
     def html_page(self, template: str, place: Place, title: str, *, links_as: str = "", **context: object) -> Page:
         """A page built only from data, rendered to HTML (``*.html.j2``) with links to served addresses.
 
         ``links_as``: the links of a page of many alike (a POP in each person's folder) made as from this
         path, so that they are made once for all of them rather than once per folder."""
-        names = self.layout.shows_names(place.audience)
-        directory_urls = self.served_links
-        links = self.snippets.html_links_from(links_as or place.path, directory_urls, names)
-        shared = self._shared(links, names) | {
-            "person_links": links.person_links, "wp_links": links.wp_links, "checklist_sections": links.checklist_sections,
-            "history_rows": links.history_rows, "next_step_sections": links.next_step_sections, "level_rows": links.level_rows,
-        }
-        return self.renderer.html_page(
-            template, place.path, title, directory_urls=directory_urls, audience=place.audience, **{**shared, **context},
+
+        def make() -> Page:
+            names = self.layout.shows_names(place.audience)
+            directory_urls = self.served_links
+            links = self.snippets.html_links_from(links_as or place.path, directory_urls, names)
+            shared = self._shared(links, names) | {
+                "person_links": links.person_links, "wp_links": links.wp_links, "checklist_sections": links.checklist_sections,
+                "history_rows": links.history_rows, "next_step_sections": links.next_step_sections,
+                "level_rows": links.level_rows,
+            }
+            return self.renderer.html_page(
+                template, place.path, title, directory_urls=directory_urls, audience=place.audience, **{**shared, **context},
+            )
+
+        return self.reuse.page(place.path, (template, place, title, links_as, context), make, lambda: _stub(place, title))
+
+    def file(self, place: Place, inputs: tuple[object, ...], make: Callable[[], bytes]) -> StaticFile:
+        """A file beside the pages (a spreadsheet) at ``place``, made by ``make`` from ``inputs`` and what is site-wide."""
+        return self.reuse.file(
+            place.path, inputs, lambda: StaticFile(path=place.path, content=make(), audience=place.audience),
+            lambda: StaticFile(path=place.path, content=b"", audience=place.audience),
+        )
+
+    def _site_key(self, template_dirs: tuple[Path, ...], facts: Facts) -> bytes:
+        """What every page may show besides its own inputs: all that ``_shared``, the snippets, the links and the
+        renderer give a template (inputs.py). Kept beside ``_shared``: a global added there is added here."""
+        content = self.content
+        return self.reuse.digest(
+            content.organisation, self.levels, self.address, self.t.language, self.renderer.build_date,
+            facts.expiry_warning_until,
+            tuple((p.id, p.name, p.team, p.active) for p in content.people.values()),  # names, links and places of people
+            tuple((wp.id, wp.title) for wp in content.work_processes.values()),  # links to work processes
+            tuple(content.criteria.values()),  # criteria as items (text, id, sources) and signed cells (retired)
+            tuple((s.id, s.title) for s in content.sources.values()),  # links to sources
+            template_files((*template_dirs, Path(__file__).parent.parent / "templates")),
         )
 
     @cached_property
@@ -101,7 +139,8 @@ class PageContext:
 
     def body(self, text: str, path: str) -> Markup:
         """An author's Markdown body for the page ``path``: sanitised HTML, headings kept for the contents (bodies.py)."""
-        return safe_markdown(text, path, self.served_links)
+        links = self.served_links
+        return self.reuse.body(text, path, links, lambda: safe_markdown(text, path, links))
 
     @property
     def _restricted_trail(self) -> list[tuple[str, str]]:
@@ -127,12 +166,14 @@ class PageContext:
             "criterion_item": links.criterion,
             "org": org,
             "paths": paths,
-            "sources": self.content.sources,
-            "work_processes": self.content.work_processes,
-            "criteria": self.content.criteria,
             "teams": {team.id: team for team in org.teams},
             "criteria_levels": self.levels,
             "kinds": KINDS,
             "expiry_days": EXPIRY_WARNING_DAYS,
             "long_list": LONG_LIST,
         }
+
+
+def _stub(place: Place, title: str) -> Page:
+    """A page as ``check`` needs it: where it lives, its title and audience, nothing rendered."""
+    return Page(path=place.path, title=title, audience=place.audience)

@@ -48,9 +48,9 @@ def render_overview_files(c: PageContext) -> Iterator[StaticFile]:
 
 def matrix_downloads(c: PageContext, matrix: FormatMatrix, csv_place: Place, xlsx_place: Place) -> Iterator[StaticFile]:
     """A matrix as CSV and as an Excel workbook, each where its place says (and for whom)."""
-    yield StaticFile(path=csv_place.path, content=matrix_csv(matrix), audience=csv_place.audience)
-    workbook = matrix_xlsx(matrix, c.content.organisation.coverage, c.renderer.catalogue, c.renderer.build_date)
-    yield StaticFile(path=xlsx_place.path, content=workbook, audience=xlsx_place.audience)
+    yield c.file(csv_place, (matrix,), lambda: matrix_csv(matrix))
+    yield c.file(xlsx_place, (matrix,),
+                 lambda: matrix_xlsx(matrix, c.content.organisation.coverage, c.renderer.catalogue, c.renderer.build_date))
 
 
 def wide(page: Page) -> Page:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import partial
 
 from markupsafe import Markup
 
@@ -32,7 +33,7 @@ from ..derive.health import (
     unused_sources,
 )
 from ..derive.readability import DIFFICULT_BELOW, EASY_FROM, readability
-from ..model import Content, TrainingFormat, WorkProcess
+from ..model import Content, FreePage, TrainingFormat, WorkProcess
 from ..spreadsheets.signoff_sheet import signoff_sheet
 from . import paths
 from .context import PageContext
@@ -91,8 +92,8 @@ def _signoff_sheets(c: PageContext) -> Iterator[StaticFile]:
             title = renderer.catalogue("label.checklist-title", format=training_format.title, level=level,
                                        label=content.organisation.label(level))
             wps = [wp for _, group in checklist_groups(content, training_format, level) for wp in group]
-            sheet = signoff_sheet(training_format, level, wps, renderer.catalogue, title, renderer.build_date)
-            yield StaticFile(path=paths.signoff_sheet(training_format.id, level), content=sheet, audience=PUBLIC)
+            yield c.file(public(paths.signoff_sheet(training_format.id, level)), (training_format, level, wps, title),
+                         partial(signoff_sheet, training_format, level, wps, renderer.catalogue, title, renderer.build_date))
 
 
 def _formats_of(content: Content) -> dict[str, list[TrainingFormat]]:
@@ -120,6 +121,7 @@ def _render_formats(c: PageContext) -> Iterator[Page]:
         members = [row for section in matrix.sections for row in section.rows]
         yield c.page("format.md.j2", public(paths.training_format(training_format.id)), training_format.title,
                      format=training_format, members=members if c.layout.shows_names(PUBLIC) else [],
+                     work_processes={wp_id: c.content.work_processes[wp_id] for wp_id in training_format.work_process_ids},
                      team_counts=c.deployment.format_counts.get(training_format.id, ()),
                      progress_chart=_format_chart(c, training_format),
                      ).from_file(_format_file(training_format))
@@ -237,11 +239,17 @@ def _render_implementation(c: PageContext) -> Page:
 
 def _render_free_pages(c: PageContext) -> Iterator[Page]:
     for free in c.content.pages:
-        if free.path == "index.md":
-            continue  # the home page's introduction
-        title = _first_heading(free.text) or free.path.removesuffix(".md")
-        path = paths.free_page(free.path)
-        yield Page(path=path, title=title, markdown=c.body(free.text, path), audience=PUBLIC, source_file=f"pages/{free.path}")
+        if free.path != "index.md":  # that is the home page's introduction
+            yield _render_free_page(c, free)
+
+
+def _render_free_page(c: PageContext, free: FreePage) -> Page:
+    title = _first_heading(free.text) or free.path.removesuffix(".md")
+    path = paths.free_page(free.path)
+    page = c.reuse.page(path, (free.path, free.text),
+                        lambda: Page(path=path, title=title, markdown=c.body(free.text, path), audience=PUBLIC),
+                        lambda: Page(path=path, title=title, audience=PUBLIC))
+    return page.from_file(f"pages/{free.path}")
 
 
 def _format_file(training_format: TrainingFormat) -> str:

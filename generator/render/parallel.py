@@ -73,15 +73,16 @@ class SharedWork(Generic[R]):
     never asked for (an error elsewhere in the build).
     """
 
-    def __init__(self, count: int, render: Callable[[int], R]) -> None:
-        self._count, self._render = count, render
+    def __init__(self, count: int, render: Callable[[int], R], *, alone: bool = False) -> None:
+        """``alone``: render everything in this process (a build that records what it rendered, inputs.py)."""
+        self._count, self._render, self._alone = count, render, alone
         size = max(CHUNK, -(-count // _MAX_CHUNKS))
         self._chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
         self._results: list[R] | None = None
         self._helper: _Helper[R] | None = None
 
     def __enter__(self) -> SharedWork[R]:
-        if worth_sharing(self._count):
+        if not self._alone and worth_sharing(self._count):
             self._helper = _Helper.start(self._chunks, self._render)
         return self
 

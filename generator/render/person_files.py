@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
+from ..derive import format_work_processes
 from ..spreadsheets.selfassessment_sheet import SelfAssessmentSheets
 from .context import PageContext
 from .site import StaticFile
@@ -16,4 +18,5 @@ def render_person_files(c: PageContext) -> Iterator[StaticFile]:
     sheets = SelfAssessmentSheets(c.content, c.renderer.catalogue, c.renderer.build_date)
     for person_id, person in c.facts.people.items():
         place = c.layout.person_selfassessment_sheet(person_id)
-        yield StaticFile(path=place.path, content=sheets.sheet(person), audience=place.audience)
+        shown = tuple(format_work_processes(c.content, person.format))
+        yield c.file(place, (person, shown), partial(sheets.sheet, person))

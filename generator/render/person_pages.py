@@ -44,7 +44,7 @@ class PersonPages:
         self.planning = grouped(by_due, lambda row: row.planned.person)
         self.authored = improvements_by(c.content)
         self.signed = signed_criteria(c.content)
-        self._shared = SharedWork(len(self.people), self._render)
+        self._shared = SharedWork(len(self.people), self._render, alone=c.reuse.keep)
 
     def __enter__(self) -> PersonPages:
         self._shared.__enter__()

@@ -15,5 +15,8 @@ def recognition_page(c: PageContext, person: PersonFacts) -> Page:
     place = c.layout.person_recognition(person.person.id)
     title = c.t("recognition.title", name=person.person.name)
     labels = {level.level: level.label for level in c.content.organisation.levels}
+    overview = recognition(c.content, person)
+    # Only the assessors' formats: a page takes as input what it shows (render/inputs.py).
+    formats = {a.format: c.content.formats[a.format] for a in overview.assessors if a.format in c.content.formats}
     return c.html_page("recognition.html.j2", place, title, links_as=in_any_sibling(place.path),
-                       overview=recognition(c.content, person), formats=c.content.formats, labels=labels)
+                       overview=overview, formats=formats, labels=labels)

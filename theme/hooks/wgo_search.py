@@ -49,7 +49,7 @@ _MBO_CODE = re.compile(r"^- \*\*[^*\n]+:\*\* ([A-Z]\d+-K\d+-W\d+)\s*$", re.MULTI
 # Where the generator puts work processes (render/paths.py).
 _WORK_PROCESSES = _folder(paths.WORK_PROCESSES)
 _WORKER_PATCH = Path(__file__).with_name("wgo_search_worker.js")
-_MARKER = "/* wgo (issue 12)"
+_MARKER = "search worker by theme/hooks/wgo_search.py"  # a line of the patch: a dirty rebuild keeps the patched worker
 # The Snowball algorithm of each site language, and the number the WebAssembly build gives that
 # algorithm (the ``Languages`` enumeration of its wasm-bindgen glue; see assets/stemmer/NOTICE.txt).
 SNOWBALL = {"nl": ("dutch", 6), "en": ("english", 7)}
