@@ -94,8 +94,11 @@ def work_process_file(project: Path) -> Path:
     raise SystemExit(f"no work process with a criterion text in {project / 'content' / 'work-processes'}")
 
 
-def measure(project: Path, edits: int = 3) -> Latency:
-    """Serve ``project``, edit one work process ``edits`` times, and time each edit until it is served."""
+def measure(project: Path, edits: int = 3, edit: str = "text") -> Latency:
+    """Serve ``project``, edit one work process ``edits`` times, and time each edit until it is served.
+
+    ``edit``: "text" adds a word to the work process's text (its body, shown on its own page only);
+    "criterion" to its first criterion's text (shown wherever the criterion is listed: every page is rendered again)."""
     wp_file = work_process_file(project)
     original = wp_file.read_text(encoding="utf-8")
     port = free_port()
@@ -109,7 +112,8 @@ def measure(project: Path, edits: int = 3) -> Latency:
             for number in range(1, edits + 1):
                 marker = f"bewerkt-{number}-{time.time_ns()}"
                 time.sleep(1.0)  # let the watcher settle after the previous rebuild
-                wp_file.write_text(_with_marker(original, marker), encoding="utf-8")
+                changed = _with_marker(original, marker) if edit == "criterion" else f"{original.rstrip()} {marker}\n"
+                wp_file.write_text(changed, encoding="utf-8")
                 seconds.append(_wait_for(url, marker, EDIT_TIMEOUT))
         except TimeoutError:
             print((Path(scratch) / "serve.log").read_text(encoding="utf-8", errors="replace")[-3000:], file=sys.stderr)
@@ -136,9 +140,9 @@ def example_project(folder: Path) -> Path:
     return folder
 
 
-def measure_example(edits: int = 3) -> Latency:
+def measure_example(edits: int = 3, edit: str = "text") -> Latency:
     with tempfile.TemporaryDirectory() as scratch:
-        return measure(example_project(Path(scratch) / "example"), edits)
+        return measure(example_project(Path(scratch) / "example"), edits, edit)
 
 
 def describe(latency: Latency) -> str:
@@ -151,11 +155,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("project", type=Path, nargs="?", help="a project folder (content/, mkdocs.yml, theme/)")
     parser.add_argument("--example", action="store_true", help="measure a copy of the repository's example")
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--edit", choices=("text", "criterion"), default="text",
+                        help="what to edit: the work process's text (default) or its first criterion's text")
     args = parser.parse_args(argv)
     if args.example:
-        print("example:", describe(measure_example(args.edits)))
+        print("example:", describe(measure_example(args.edits, args.edit)))
     if args.project:
-        print(f"{args.project}:", describe(measure(args.project.resolve(), args.edits)))
+        print(f"{args.project}:", describe(measure(args.project.resolve(), args.edits, args.edit)))
     if not args.example and not args.project:
         parser.error("give a project folder or --example")
     return 0

@@ -98,6 +98,7 @@ def _new_organisation(project: Path) -> None:
 CASES: dict[str, Case] = {
     "python3 dev.py check": Run(),
     "python3 dev.py check --format json": Run(),
+    "python3 dev.py check --render": Run(),
     "python3 dev.py check [CONTENT_DIR]": Run("python3 dev.py check content"),
     "python -m generator check content": Run(),
     "python -m generator check": Run(),
@@ -117,6 +118,7 @@ CASES: dict[str, Case] = {
     "mkdocs build --strict": Run("mkdocs build --strict --site-dir ../www/opleiden", then=_access_rules_beside),
     "mkdocs build --site-dir /var/www/opleiden": Run("mkdocs build --strict --site-dir ../www/opleiden", then=_access_rules_beside),
     "mkdocs serve": _help("mkdocs serve"),
+    "mkdocs serve --dirty": _help("mkdocs serve"),
     "python3 dev.py serve": Serve("python3 dev.py serve --port PORT"),
     "python3 dev.py serve --port 8001": Serve("python3 dev.py serve --port PORT"),
     "python3 dev.py serve [--port N | -a HOST:PORT]": Serve("python3 dev.py serve -a 127.0.0.1:PORT"),
